@@ -1,0 +1,1 @@
+"""HTTP API of the registry (SPARQL endpoint, linked data, content API)."""

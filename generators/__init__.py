@@ -1,0 +1,1 @@
+"""Generators that turn the registry graph into pages and answers."""

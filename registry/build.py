@@ -1,0 +1,104 @@
+"""The main job: load every file, validate, lint, reason, and swap in a new store only when all pass."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+
+from registry import store as embedded
+from registry.lint import LintResult, run_lint
+from registry.namespaces import DCT, DG, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
+from registry.reasoning import ReasoningResult, reason
+from registry.settings import Settings
+from registry.sources import LoadedSources, load_sources
+from registry.upl import read_upl
+from registry.validation import ValidationReport, validate
+
+
+@dataclass
+class Checked:
+    """The outcome of checking the registry files: validation, lint and (optionally) reasoning."""
+
+    loaded: LoadedSources
+    upl: Graph | None
+    report: ValidationReport
+    lint: LintResult
+    reasoning: ReasoningResult | None
+
+    @property
+    def ok(self) -> bool:
+        consistent = self.reasoning is None or self.reasoning.consistent
+        return self.report.conforms and self.lint.violations == 0 and consistent
+
+
+@dataclass
+class BuildResult:
+    """What `build` did: the checks, and the new store if one was written."""
+
+    checked: Checked
+    store_path: Path | None
+
+    @property
+    def built(self) -> bool:
+        return self.store_path is not None
+
+
+def load_upl(settings: Settings) -> Graph | None:
+    """The UPL scheme: the CSV named in the settings, else the one imported into the current store
+    (`dienstengraaf import-upl`), else the shared UPL-actueel.csv; None when there is none."""
+    if settings.upl_csv is not None:
+        return read_upl(settings.upl_csv).graph
+    if settings.store.exists():
+        current = embedded.open_store(settings.store)
+        if current.contains_named_graph(ox.NamedNode(str(UPL_GRAPH))):
+            return embedded.to_rdflib(current, str(UPL_GRAPH))
+    if settings.upl_default is not None:
+        return read_upl(settings.upl_default).graph
+    return None
+
+
+def check(settings: Settings, extra: Sequence[Path] = (), with_reasoning: bool = False) -> Checked:
+    """Load and check the registry plus extra files; raises LoadError on a syntax error."""
+    loaded = load_sources(settings, extra)
+    upl = load_upl(settings)
+    report = validate(loaded, upl, settings.root)
+    lint = run_lint(loaded.union())
+    reasoning = None
+    if with_reasoning and report.conforms:
+        reasoning = reason(loaded.union(["ontology"]), loaded.union())
+    return Checked(loaded, upl, report, lint, reasoning)
+
+
+def build(settings: Settings, extra: Sequence[Path] = ()) -> BuildResult:
+    """Check everything; only when there is no violation, no lint row and no inconsistency, write a
+    new store aside and swap it in. Otherwise the last good store stays exactly as it was."""
+    checked = check(settings, extra, with_reasoning=settings.reason)
+    if not checked.ok:
+        return BuildResult(checked, None)
+    graphs: dict[URIRef, Graph] = {s.graph_iri: s.graph for s in checked.loaded.sources}
+    if checked.upl is not None:
+        graphs[UPL_GRAPH] = checked.upl
+    if checked.reasoning is not None:
+        graphs[INFERRED_GRAPH] = checked.reasoning.inferred
+    graphs[META_GRAPH] = _meta(checked.loaded)
+    return BuildResult(checked, embedded.write(settings.store, graphs))
+
+
+def _meta(loaded: LoadedSources) -> Graph:
+    """When the store was built and from which files (with their content hashes)."""
+    meta = Graph()
+    build_node = URIRef("https://dienstengraaf.nl/id/build/current")
+    meta.add((build_node, RDF.type, DG.Build))
+    meta.add((build_node, DCT.created, Literal(datetime.now(UTC).isoformat(), datatype=XSD.dateTime)))
+    for source in loaded.sources:
+        digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
+        meta.add((source.graph_iri, DCT.source, URIRef(source.path.resolve().as_uri())))
+        meta.add((source.graph_iri, DG.contentHash, Literal(digest)))
+        meta.add((build_node, DCT.hasPart, source.graph_iri))
+    return meta

@@ -1,0 +1,234 @@
+"""The `dienstengraaf` command line: thin commands over the registry's plain functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from registry import store as embedded
+from registry.build import build, check, load_upl
+from registry.cpsv import cpsv_ap_view
+from registry.lint import run_lint
+from registry.namespaces import UPL_GRAPH
+from registry.query import QueryFormatError, query_text, run_query
+from registry.reasoning import reason
+from registry.report import as_json, as_text
+from registry.settings import Settings
+from registry.sources import LoadError, load_sources
+from registry.stats import as_text as stats_text
+from registry.stats import stats
+from registry.upl import UplFormatError, read_upl
+
+app = typer.Typer(
+    help="Dienstengraaf: kennisgraaf en register van standaardprocessen voor gemeentelijke dienstverlening.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class QueryFormat(StrEnum):
+    json = "json"
+    xml = "xml"
+    csv = "csv"
+    tsv = "tsv"
+    turtle = "turtle"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+    rdfxml = "rdfxml"
+
+
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    jsonld = "json-ld"
+    ntriples = "nt"
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _fail_load(error: LoadError) -> None:
+    typer.echo("Kan niet alle bestanden lezen (er is niets veranderd):", err=True)
+    for problem in error.problems:
+        typer.echo(f"  {problem}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command("build")
+def build_command(
+    no_reason: Annotated[bool, typer.Option("--no-reason", help="Sla de OWL-redeneerder over.")] = False,
+) -> None:
+    """Lees alles, valideer, lint, redeneer en zet een nieuwe store neer (alleen als alles klopt)."""
+    settings = _settings()
+    if no_reason:
+        settings.reason = False
+    try:
+        result = build(settings)
+    except LoadError as error:
+        _fail_load(error)
+        return
+    checked = result.checked
+    typer.echo(as_text(checked.report))
+    if checked.lint.violations:
+        typer.echo(checked.lint.as_text())
+    if checked.reasoning is not None and not checked.reasoning.consistent:
+        typer.echo("De ontologie en de catalogus spreken elkaar tegen (inconsistent):")
+        for cause in checked.reasoning.causes or [checked.reasoning.message]:
+            typer.echo(f"  {cause}")
+    if not result.built:
+        typer.echo(f"Store niet bijgewerkt; de laatste goede store op {settings.store} blijft staan.")
+        raise typer.Exit(1)
+    if checked.reasoning is not None:
+        typer.echo(f"Redeneerder: consistent, {len(checked.reasoning.inferred)} afgeleide triples.")
+    typer.echo(f"Store bijgewerkt: {settings.store}")
+    typer.echo(stats_text(stats(embedded.open_store(settings.store))))
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Extra bestanden of mappen, bv. een voorgestelde wijziging.")
+    ] = None,
+    output: Annotated[ReportFormat, typer.Option("--format", help="text of json")] = ReportFormat.text,
+    info: Annotated[bool, typer.Option("--info", help="Toon ook meldingen van niveau Info.")] = False,
+) -> None:
+    """Valideer de registry (plus gegeven bestanden) met de SHACL-shapes. Exitcode 1 bij een fout."""
+    for path in files or []:
+        if not path.exists():
+            typer.echo(f"Bestand niet gevonden: {path}", err=True)
+            raise typer.Exit(2)
+    try:
+        checked = check(_settings(), files or [])
+    except LoadError as error:
+        _fail_load(error)
+        return
+    typer.echo(as_json(checked.report) if output is ReportFormat.json else as_text(checked.report, info))
+    if not checked.report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command("lint")
+def lint_command() -> None:
+    """Draai de lint-queries (*-violation.rq); elke rij is een probleem. Exitcode 1 bij problemen."""
+    try:
+        loaded = load_sources(_settings())
+    except LoadError as error:
+        _fail_load(error)
+        return
+    result = run_lint(loaded.union())
+    typer.echo(result.as_text())
+    if result.violations:
+        raise typer.Exit(1)
+
+
+@app.command("reason")
+def reason_command(
+    out: Annotated[Path | None, typer.Option("--out", help="Schrijf de afgeleide triples als Turtle.")] = None,
+) -> None:
+    """Controleer met HermiT of ontologie en catalogus consistent zijn; toon wat is afgeleid."""
+    try:
+        loaded = load_sources(_settings())
+    except LoadError as error:
+        _fail_load(error)
+        return
+    result = reason(loaded.union(["ontology"]), loaded.union())
+    if not result.consistent:
+        typer.echo("Inconsistent: de ontologie en de gegevens spreken elkaar tegen.")
+        for cause in result.causes or [result.message]:
+            typer.echo(f"  {cause}")
+        raise typer.Exit(1)
+    typer.echo(f"Consistent. {len(result.inferred)} afgeleide triples (build zet ze in de graph .../graph/inferred).")
+    if out is not None:
+        result.inferred.serialize(out, format="turtle")
+        typer.echo(f"Geschreven: {out}")
+
+
+@app.command("query")
+def query_command(
+    query: Annotated[str, typer.Argument(help="Een SPARQL-query of een .rq-bestand.")],
+    output: Annotated[QueryFormat, typer.Option("--format")] = QueryFormat.json,
+) -> None:
+    """Voer een SPARQL-query uit op de store (over alle named graphs)."""
+    settings = _settings()
+    try:
+        data = run_query(embedded.open_store(settings.store), query_text(query), output.value)
+    except embedded.StoreMissing as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+    except (SyntaxError, QueryFormatError) as error:
+        typer.echo(f"Query niet uitgevoerd: {error}", err=True)
+        raise typer.Exit(2) from error
+    sys.stdout.buffer.write(data)
+    if not data.endswith(b"\n"):
+        sys.stdout.buffer.write(b"\n")
+
+
+@app.command("import-upl")
+def import_upl_command(path: Annotated[Path, typer.Argument(help="UPL-actueel.csv")]) -> None:
+    """Importeer de Uniforme Productnamenlijst als SKOS-begrippenstelsel in de store."""
+    settings = _settings()
+    try:
+        imported = read_upl(path)
+    except (OSError, UplFormatError) as error:
+        typer.echo(f"Import mislukt: {error}", err=True)
+        raise typer.Exit(2) from error
+    try:
+        embedded.replace_graph(settings.store, UPL_GRAPH, imported.graph)
+    except embedded.StoreMissing as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+    typer.echo(f"UPL geïmporteerd: {imported.products} producten uit {imported.rows} rijen, "
+               f"{len(imported.graph)} triples in {UPL_GRAPH}.")
+
+
+@app.command("stats")
+def stats_command(as_json_flag: Annotated[bool, typer.Option("--json", help="Als JSON.")] = False) -> None:
+    """Tel producten, processen, stappen, vragen, voorzieningen, gemeenten, aanbod en triples."""
+    settings = _settings()
+    try:
+        counts = stats(embedded.open_store(settings.store))
+    except embedded.StoreMissing as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+    typer.echo(json.dumps(counts, indent=2) if as_json_flag else stats_text(counts))
+
+
+@app.command("export")
+def export_command(
+    output: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.turtle,
+    out: Annotated[Path | None, typer.Option("--out", help="Bestand; standaard naar stdout.")] = None,
+) -> None:
+    """Exporteer de catalogus als CPSV-AP 3.2.0 (aanbod aangevuld met wat het van de standaard erft)."""
+    settings = _settings()
+    try:
+        loaded = load_sources(settings)
+    except LoadError as error:
+        _fail_load(error)
+        return
+    view = cpsv_ap_view(
+        loaded.union(["vocabulary", "catalog", "example"]), loaded.union(["ontology"]), load_upl(settings)
+    )
+    data = view.serialize(format=output.value, encoding="utf-8")
+    if out is None:
+        sys.stdout.buffer.write(data)
+    else:
+        out.write_bytes(data)
+        typer.echo(f"Geschreven: {out} ({len(view)} triples)")
+
+
+def main() -> None:
+    """Entry point of the `dienstengraaf` console script."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,135 @@
+"""OWL reasoning with owlready2 and HermiT (Java): consistency, and inferred triples in their own graph.
+
+owlready2 reads N-Triples, not Turtle, so the input is prepared with rdflib. HermiT only sees what
+matters to OWL reasoning: the ontology's axioms, class assertions, object property assertions and
+datatype property assertions whose datatype is in the OWL 2 datatype map. Texts (annotation
+properties) and literals such as xsd:date or xsd:duration, which HermiT rejects, are left out.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import owlready2
+import pyoxigraph as ox
+from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
+
+from registry.store import in_memory
+from registry.terms import to_graph
+
+QUERIES = Path(__file__).parent / "queries"
+_BUILTIN = {str(OWL.Thing), str(OWL.NamedIndividual)}
+
+OWL2_DATATYPES = {
+    XSD.boolean, XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.string,
+    XSD.dateTime, XSD.anyURI, XSD.nonNegativeInteger, XSD.positiveInteger,
+}
+
+DISJOINT_CLASH = """
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT DISTINCT ?resource ?a ?b WHERE {
+    { ?a owl:disjointWith ?b . }
+    UNION
+    { ?all a owl:AllDisjointClasses ; owl:members ?list .
+      ?list rdf:rest*/rdf:first ?a . ?list rdf:rest*/rdf:first ?b . FILTER (?a != ?b) }
+    ?resource a ?a , ?b .
+}"""
+
+FUNCTIONAL_CLASH = """
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT DISTINCT ?resource ?property WHERE {
+    ?property a owl:FunctionalProperty .
+    ?resource ?property ?x , ?y .
+    FILTER (?x != ?y && !isBlank(?x) && !isBlank(?y))
+    FILTER NOT EXISTS { ?x owl:sameAs ?y . }
+}"""
+
+
+@dataclass
+class ReasoningResult:
+    """Whether the graph is consistent, what HermiT inferred, and likely causes of an inconsistency."""
+
+    consistent: bool
+    inferred: Graph = field(default_factory=Graph)
+    causes: list[str] = field(default_factory=list)
+    message: str = ""
+
+
+def reasoner_input(ontology: Graph, data: Graph) -> Graph:
+    """The part of the graph HermiT reasons over (see the module docstring)."""
+    graph = Graph()
+    for s, p, o in ontology:
+        if not isinstance(o, Literal) or o.language or o.datatype in (None, *OWL2_DATATYPES):
+            graph.add((s, p, o))
+    object_props = set(ontology.subjects(RDF.type, OWL.ObjectProperty))
+    data_props = set(ontology.subjects(RDF.type, OWL.DatatypeProperty))
+    classes = set(ontology.subjects(RDF.type, OWL.Class))
+    individuals: set[URIRef] = set()
+    for s, p, o in data:
+        if not isinstance(s, URIRef) or isinstance(o, BNode):
+            continue
+        if (p == RDF.type and o in classes) or (p in object_props and isinstance(o, URIRef)):
+            graph.add((s, p, o))
+            individuals.add(s)
+            if p != RDF.type:
+                individuals.add(o)  # type: ignore[arg-type]
+        elif p in data_props and isinstance(o, Literal) and o.datatype in OWL2_DATATYPES:
+            graph.add((s, p, o))
+            individuals.add(s)
+    for individual in individuals - classes:
+        graph.add((individual, RDF.type, OWL.NamedIndividual))
+    return graph
+
+
+def reason(ontology: Graph, data: Graph) -> ReasoningResult:
+    """Run HermiT. On success return the inferred triples; on inconsistency name likely causes."""
+    graph = reasoner_input(ontology, data)
+    with tempfile.TemporaryDirectory(prefix="dienstengraaf-reason-") as tmp:
+        path = Path(tmp) / "input.nt"
+        graph.serialize(path, format="nt", encoding="utf-8")
+        world = owlready2.World()
+        onto = world.get_ontology(path.as_uri()).load(format="ntriples")
+        try:
+            with onto:
+                owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
+        except owlready2.OwlReadyInconsistentOntologyError as error:
+            return ReasoningResult(False, causes=explain(graph), message=str(error) or "inconsistent")
+        inferred = _class_entailments(world, graph)
+        world.close()
+    inferred += property_entailments(graph)
+    return ReasoningResult(True, inferred)
+
+
+def _class_entailments(world: owlready2.World, asserted: Graph) -> Graph:
+    """Every class each individual belongs to after HermiT's classification and realisation,
+    including superclasses (owlready2 itself keeps only the most specific ones)."""
+    inferred = Graph()
+    for individual in world.individuals():
+        subject = URIRef(individual.iri)
+        for cls in individual.INDIRECT_is_a:
+            iri = getattr(cls, "iri", None)
+            if iri and iri not in _BUILTIN and (subject, RDF.type, URIRef(iri)) not in asserted:
+                inferred.add((subject, RDF.type, URIRef(iri)))
+    return inferred
+
+
+def property_entailments(graph: Graph) -> Graph:
+    """Inverse and super-property values (see queries/property-entailments.rq)."""
+    query = (QUERIES / "property-entailments.rq").read_text(encoding="utf-8")
+    store = in_memory({URIRef("urn:dienstengraaf:reason"): graph})
+    triples = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(triples, ox.QueryTriples)
+    return to_graph(triples)
+
+
+def explain(graph: Graph) -> list[str]:
+    """Likely causes of an inconsistency, found with plain queries (HermiT gives no explanation)."""
+    causes = []
+    for row in graph.query(DISJOINT_CLASH):
+        causes.append(f"{row[0]} is zowel {row[1]} als {row[2]}, maar die klassen sluiten elkaar uit.")  # type: ignore[index]
+    for row in graph.query(FUNCTIONAL_CLASH):
+        causes.append(f"{row[0]} heeft meer dan één waarde voor {row[1]}, dat maar één waarde mag hebben.")  # type: ignore[index]
+    return sorted(set(causes))

@@ -1,0 +1,30 @@
+"""Conversion of RDF terms and triples from pyoxigraph to rdflib."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+
+def to_rdflib(term: object) -> Node:
+    """The rdflib equivalent of a pyoxigraph term (IRI, blank node or literal)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_graph(triples: Iterable[ox.Triple]) -> Graph:
+    """An rdflib graph holding the given pyoxigraph triples (e.g. a CONSTRUCT result)."""
+    graph = Graph()
+    for triple in triples:
+        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    return graph
