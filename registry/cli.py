@@ -187,8 +187,10 @@ def import_upl_command(path: Annotated[Path, typer.Argument(help="UPL-actueel.cs
     except embedded.StoreMissing as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from error
-    typer.echo(f"UPL geïmporteerd: {imported.products} producten uit {imported.rows} rijen, "
-               f"{len(imported.graph)} triples in {UPL_GRAPH}.")
+    typer.echo(
+        f"UPL geïmporteerd: {imported.products} producten uit {imported.rows} rijen, "
+        f"{len(imported.graph)} triples in {UPL_GRAPH}."
+    )
 
 
 @app.command("stats")
@@ -224,6 +226,29 @@ def export_command(
     else:
         out.write_bytes(data)
         typer.echo(f"Geschreven: {out} ({len(view)} triples)")
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str | None, typer.Option(help="Adres (standaard 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Poort (standaard 8000).")] = None,
+) -> None:
+    """Start de HTTP-server: SPARQL-endpoint, linked data en content-API over de store."""
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = _settings()
+    settings.host = host or settings.host
+    settings.port = port or settings.port
+    if not settings.store.exists():
+        typer.echo(f"Er is nog geen store op {settings.store}. Draai eerst `dienstengraaf build`.", err=True)
+        raise typer.Exit(2)
+    typer.echo(
+        f"Dienstengraaf draait op {settings.base_url} "
+        f"(SPARQL: {settings.base_url}/sparql, API: {settings.base_url}/docs)"
+    )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 
 def main() -> None:

@@ -23,29 +23,21 @@ QUERIES = Path(__file__).parent / "queries"
 _BUILTIN = {str(OWL.Thing), str(OWL.NamedIndividual)}
 
 OWL2_DATATYPES = {
-    XSD.boolean, XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.string,
-    XSD.dateTime, XSD.anyURI, XSD.nonNegativeInteger, XSD.positiveInteger,
+    XSD.boolean,
+    XSD.integer,
+    XSD.int,
+    XSD.long,
+    XSD.decimal,
+    XSD.double,
+    XSD.float,
+    XSD.string,
+    XSD.dateTime,
+    XSD.anyURI,
+    XSD.nonNegativeInteger,
+    XSD.positiveInteger,
 }
 
-DISJOINT_CLASH = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT DISTINCT ?resource ?a ?b WHERE {
-    { ?a owl:disjointWith ?b . }
-    UNION
-    { ?all a owl:AllDisjointClasses ; owl:members ?list .
-      ?list rdf:rest*/rdf:first ?a . ?list rdf:rest*/rdf:first ?b . FILTER (?a != ?b) }
-    ?resource a ?a , ?b .
-}"""
 
-FUNCTIONAL_CLASH = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT DISTINCT ?resource ?property WHERE {
-    ?property a owl:FunctionalProperty .
-    ?resource ?property ?x , ?y .
-    FILTER (?x != ?y && !isBlank(?x) && !isBlank(?y))
-    FILTER NOT EXISTS { ?x owl:sameAs ?y . }
-}"""
 
 
 @dataclass
@@ -128,8 +120,8 @@ def property_entailments(graph: Graph) -> Graph:
 def explain(graph: Graph) -> list[str]:
     """Likely causes of an inconsistency, found with plain queries (HermiT gives no explanation)."""
     causes = []
-    for row in graph.query(DISJOINT_CLASH):
+    for row in graph.query((QUERIES / "explain-disjoint.rq").read_text(encoding="utf-8")):
         causes.append(f"{row[0]} is zowel {row[1]} als {row[2]}, maar die klassen sluiten elkaar uit.")  # type: ignore[index]
-    for row in graph.query(FUNCTIONAL_CLASH):
+    for row in graph.query((QUERIES / "explain-functional.rq").read_text(encoding="utf-8")):
         causes.append(f"{row[0]} heeft meer dan één waarde voor {row[1]}, dat maar één waarde mag hebben.")  # type: ignore[index]
     return sorted(set(causes))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -28,6 +28,22 @@ class Settings(BaseSettings):
     include_examples: bool = Field(default=True, description="Load catalog/examples/ (example municipalities).")
     reason: bool = Field(default=True, description="Run the OWL reasoner during build.")
 
+    # HTTP API (`dienstengraaf serve`)
+    host: str = Field(default="127.0.0.1", description="Address the server binds to.")
+    port: int = Field(default=8000, description="Port the server listens on.")
+    public_url: str | None = Field(
+        default=None, description="Public base URL of the server (default http://host:port)."
+    )
+    query_timeout: float = Field(default=10.0, description="Seconds a SPARQL query may run before it is stopped.")
+    result_limit: int = Field(default=10_000, description="Maximum rows (or triples) in one SPARQL result.")
+    max_request_bytes: int = Field(default=1_000_000, description="Maximum size of a request body.")
+    query_workers: int = Field(default=2, description="Worker processes that run SPARQL queries.")
+    write_tokens: dict[str, SecretStr] = Field(
+        default_factory=dict, description='Bearer tokens allowed to write, as JSON {"name": "token"}.'
+    )
+    write_log: Path | None = Field(default=None, description="JSON-lines log of writes (default var/writes.log).")
+    cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed to read via CORS.")
+
     @model_validator(mode="after")
     def _defaults(self) -> Settings:
         root = self.root.resolve()
@@ -38,7 +54,13 @@ class Settings(BaseSettings):
         # absolute(), not resolve(): the store location is a symbolic link that each build re-points.
         self.store_dir = (self.store_dir or root / "var" / "store").absolute()
         self.shared_dir = (self.shared_dir or root.parent / "shared").resolve()
+        self.write_log = (self.write_log or root / "var" / "writes.log").absolute()
         return self
+
+    @property
+    def base_url(self) -> str:
+        """The server's public base URL, without a trailing slash."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def upl_default(self) -> Path | None:

@@ -23,9 +23,16 @@ def stats(store: ox.Store) -> dict[str, int]:
 
 def as_text(counts: dict[str, int]) -> str:
     labels = {
-        "products": "producten", "standard_processes": "standaardprocessen", "steps": "processtappen",
-        "faqs": "veelgestelde vragen", "national_services": "landelijke voorzieningen",
-        "municipalities": "gemeenten", "offerings": "gemeentelijk aanbod", "channels": "kanalen",
-        "costs": "kostenposten", "triples": "triples", "graphs": "named graphs",
+        "products": "producten",
+        "standard_processes": "standaardprocessen",
+        "steps": "processtappen",
+        "faqs": "veelgestelde vragen",
+        "national_services": "landelijke voorzieningen",
+        "municipalities": "gemeenten",
+        "offerings": "gemeentelijk aanbod",
+        "channels": "kanalen",
+        "costs": "kostenposten",
+        "triples": "triples",
+        "graphs": "named graphs",
     }
     return "\n".join(f"{labels.get(k, k):>26}: {v}" for k, v in counts.items())

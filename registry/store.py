@@ -36,33 +36,62 @@ def _versions_dir(location: Path) -> Path:
     return location.with_name(location.name + ".d")
 
 
+class Staging:
+    """A private working copy of the store: change it freely, then publish it or discard it.
+
+    Publishing takes a RocksDB checkpoint of the working copy into a new version folder (immutable
+    files, hard-linked) and swaps it in; the working copy is closed and removed. Readers therefore only
+    ever open a version that no process is writing to.
+    """
+
+    def __init__(self, location: Path, kind: str, copy_current: bool):
+        self.location, self.kind = location, kind
+        versions = _versions_dir(location)
+        versions.mkdir(parents=True, exist_ok=True)
+        if location.exists() and not location.is_symlink():
+            # A store from before versioning: keep it as a version so a swap can replace the link.
+            legacy = new_version(location, "legacy")
+            os.replace(location, legacy)
+            os.symlink(legacy, location)
+        self.work = versions.parent / f".{versions.name}-work-{time.time_ns()}"
+        if copy_current:
+            current = open_store(location)
+            current.backup(str(self.work))
+            del current
+        self.store: ox.Store | None = ox.Store(str(self.work))
+
+    def publish(self) -> Path:
+        """Make the working copy the current store (atomically) and return its version folder."""
+        assert self.store is not None
+        target = new_version(self.location, self.kind)
+        self.store.flush()
+        self.store.backup(str(target))
+        self.discard()
+        swap(self.location, target)
+        return target
+
+    def discard(self) -> None:
+        """Close and remove the working copy; the current store is untouched."""
+        self.store = None
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
 def write(location: Path, graphs: Mapping[URIRef, Graph]) -> Path:
     """Write a new store next to the current one, then atomically point `location` at it.
 
     `location` is a symbolic link to the current version in `<location>.d/`. Until the final rename
     the old store is untouched; readers that have it open keep reading it.
     """
-    versions = _versions_dir(location)
-    versions.mkdir(parents=True, exist_ok=True)
-    if location.exists() and not location.is_symlink():
-        # A store from before versioning: keep it as a version so the swap below can replace the link.
-        legacy = versions / f"legacy-{time.strftime('%Y%m%dT%H%M%S')}"
-        os.replace(location, legacy)
-        os.symlink(legacy, location)
-    target = versions / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns()}"
+    staging = Staging(location, "build", copy_current=False)
     try:
-        store = ox.Store(str(target))
-        fill(store, graphs)
-        store.flush()
-        del store
-    except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
-        raise
-    _swap(location, target)
-    return target
+        assert staging.store is not None
+        fill(staging.store, graphs)
+        return staging.publish()
+    finally:
+        staging.discard()
 
 
-def _swap(location: Path, target: Path) -> None:
+def swap(location: Path, target: Path) -> None:
     """Point `location` at `target` in one atomic rename, then drop old versions."""
     link = location.with_name(location.name + ".swap")
     if link.is_symlink() or link.exists():
@@ -72,10 +101,20 @@ def _swap(location: Path, target: Path) -> None:
     _prune(_versions_dir(location), keep=2)
 
 
+def new_version(location: Path, kind: str = "build") -> Path:
+    """A fresh folder for a new store version; names sort in the order they were made."""
+    versions = _versions_dir(location)
+    versions.mkdir(parents=True, exist_ok=True)
+    return versions / f"{time.time_ns():020d}-{kind}-{os.getpid()}"
+
+
 def _prune(versions: Path, keep: int) -> None:
-    """Remove all but the newest `keep` versions; the previous one stays for readers still using it."""
-    ordered = sorted(versions.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in ordered[keep:]:
+    """Remove all but the newest `keep` versions (by name, i.e. by creation); the current one is never
+    removed, and the previous one stays for readers that still have it open."""
+    current = versions.parent / versions.name.removesuffix(".d")
+    target = current.resolve() if current.is_symlink() else None
+    ordered = sorted((p for p in versions.iterdir() if p.resolve() != target), key=lambda p: p.name, reverse=True)
+    for old in ordered[max(0, keep - 1) :]:
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -109,21 +148,13 @@ def to_rdflib(store: ox.Store, graph_iri: str) -> Graph:
 
 def replace_graph(location: Path, graph_iri: URIRef, graph: Graph) -> Path:
     """Replace one named graph: copy the current store aside, change the copy, swap it in."""
-    current = open_store(location)
-    versions = _versions_dir(location)
-    target = versions / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns()}"
+    staging = Staging(location, "graph", copy_current=True)
     try:
-        current.backup(str(target))
-        del current
-        store = ox.Store(str(target))
+        assert staging.store is not None
         name = ox.NamedNode(str(graph_iri))
-        if store.contains_named_graph(name):
-            store.remove_graph(name)
-        fill(store, {graph_iri: graph})
-        store.flush()
-        del store
-    except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
-        raise
-    _swap(location, target)
-    return target
+        if staging.store.contains_named_graph(name):
+            staging.store.remove_graph(name)
+        fill(staging.store, {graph_iri: graph})
+        return staging.publish()
+    finally:
+        staging.discard()

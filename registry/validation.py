@@ -46,9 +46,15 @@ class Finding:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "severity": self.severity, "resource": self.resource, "focus": self.focus,
-            "message": self.message, "shape": self.shape, "constraint": self.constraint,
-            "sourceConstraint": self.source_constraint, "path": self.path, "value": self.value,
+            "severity": self.severity,
+            "resource": self.resource,
+            "focus": self.focus,
+            "message": self.message,
+            "shape": self.shape,
+            "constraint": self.constraint,
+            "sourceConstraint": self.source_constraint,
+            "path": self.path,
+            "value": self.value,
             "files": list(self.files),
         }
 
@@ -92,7 +98,7 @@ def compact(node: Node | None) -> str | None:
         best = max((ns for ns in PREFIXES.values() if text.startswith(ns)), key=len, default=None)
         if best is not None:
             prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-            local = text[len(best):]
+            local = text[len(best) :]
             if local and all(c.isalnum() or c in "-_." for c in local):
                 return f"{prefix}:{local}"
         return f"<{text}>"
@@ -131,7 +137,11 @@ def validate(loaded: LoadedSources, upl: Graph | None = None, root: Path | None 
     """Validate the loaded registry against its shapes; return findings tied to files and resources."""
     data = data_graph(loaded, upl)
     _, results, text = pyshacl.validate(
-        data, shacl_graph=loaded.shapes_graph(), inference="none", allow_warnings=True, advanced=True,
+        data,
+        shacl_graph=loaded.shapes_graph(),
+        inference="none",
+        allow_warnings=True,
+        advanced=True,
         inplace=True,
     )
     if not isinstance(results, Graph):

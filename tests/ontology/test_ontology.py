@@ -52,11 +52,14 @@ def test_channel_types_cover_the_required_channels() -> None:
     assert {"balie", "telefoon", "website", "e-mail", "chat", "post", "huisbezoek", "app", "videobellen"} <= notations
 
 
-@pytest.mark.parametrize(("collection", "expected"), [
-    ("volgorde-digid", ["digid-basis", "digid-midden", "digid-substantieel", "digid-hoog"]),
-    ("volgorde-eherkenning", ["eh2", "eh2plus", "eh3", "eh4"]),
-    ("volgorde-eidas", ["eidas-laag", "eidas-substantieel", "eidas-hoog"]),
-])
+@pytest.mark.parametrize(
+    ("collection", "expected"),
+    [
+        ("volgorde-digid", ["digid-basis", "digid-midden", "digid-substantieel", "digid-hoog"]),
+        ("volgorde-eherkenning", ["eh2", "eh2plus", "eh3", "eh4"]),
+        ("volgorde-eidas", ["eidas-laag", "eidas-substantieel", "eidas-hoog"]),
+    ],
+)
 def test_assurance_levels_are_ordered(levels: Graph, collection: str, expected: list[str]) -> None:
     head = levels.value(URIRef(NIVEAU + collection), SKOS.memberList)
     members = [str(m).rsplit("/", 1)[-1] for m in levels.items(head)]
@@ -65,11 +68,19 @@ def test_assurance_levels_are_ordered(levels: Graph, collection: str, expected: 
     assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
 
 
-@pytest.mark.parametrize(("level", "eidas"), [
-    ("digid-basis", "eidas-laag"), ("digid-midden", "eidas-laag"), ("digid-substantieel", "eidas-substantieel"),
-    ("digid-hoog", "eidas-hoog"), ("eh2", "eidas-laag"), ("eh2plus", "eidas-laag"), ("eh3", "eidas-substantieel"),
-    ("eh4", "eidas-hoog"),
-])
+@pytest.mark.parametrize(
+    ("level", "eidas"),
+    [
+        ("digid-basis", "eidas-laag"),
+        ("digid-midden", "eidas-laag"),
+        ("digid-substantieel", "eidas-substantieel"),
+        ("digid-hoog", "eidas-hoog"),
+        ("eh2", "eidas-laag"),
+        ("eh2plus", "eidas-laag"),
+        ("eh3", "eidas-substantieel"),
+        ("eh4", "eidas-hoog"),
+    ],
+)
 def test_assurance_levels_map_to_eidas(levels: Graph, level: str, eidas: str) -> None:
     assert levels.value(URIRef(NIVEAU + level), DG.eidasLevel) == URIRef(NIVEAU + eidas)
 

@@ -16,8 +16,10 @@ from registry.settings import Settings
 from registry.sources import LoadError
 from registry.stats import stats
 
-UPL_HEADER = ("UniformeProductnaam,URI,Rijk,Provincie,Waterschap,Gemeente,Burger,Bedrijf,Dienstenwet,SDG,"
-              "Autonomie,Medebewind,Aanvraag,Subsidie,Melding,Verplichting,Grondslag,Grondslaglabel,Grondslaglink\n")
+UPL_HEADER = (
+    "UniformeProductnaam,URI,Rijk,Provincie,Waterschap,Gemeente,Burger,Bedrijf,Dienstenwet,SDG,"
+    "Autonomie,Medebewind,Aanvraag,Subsidie,Melding,Verplichting,Grondslag,Grondslaglabel,Grondslaglink\n"
+)
 
 
 def remove_in_person_verification(settings: Settings) -> Path:
@@ -95,8 +97,10 @@ def test_import_upl_replaces_only_the_upl_graph(built: Settings, tmp_path: Path)
     paspoort_before = embedded.to_rdflib(current, catalog_graph.value)
     del current
     csv_path = tmp_path / "upl.csv"
-    csv_path.write_text(UPL_HEADER + "paspoort,http://standaarden.overheid.nl/owms/terms/paspoort,X,,,X,X,,,A1,,X,X,,,,,,\n",
-                        encoding="utf-8")
+    csv_path.write_text(
+        UPL_HEADER + "paspoort,http://standaarden.overheid.nl/owms/terms/paspoort,X,,,X,X,,,A1,,X,X,,,,,,\n",
+        encoding="utf-8",
+    )
     from registry.upl import read_upl
 
     embedded.replace_graph(built.store, UPL_GRAPH, read_upl(csv_path).graph)

@@ -36,8 +36,16 @@ def built_env(env: dict[str, str]) -> dict[str, str]:
 def test_build_reports_valid_and_counts(built_env: dict[str, str]) -> None:
     result = runner.invoke(app, ["stats", "--json"], env=built_env)
     counts = json.loads(result.output)
-    for key in ("products", "standard_processes", "steps", "faqs", "national_services", "municipalities",
-                "offerings", "triples"):
+    for key in (
+        "products",
+        "standard_processes",
+        "steps",
+        "faqs",
+        "national_services",
+        "municipalities",
+        "offerings",
+        "triples",
+    ):
         assert isinstance(counts[key], int)
     assert counts["national_services"] >= 12
 
@@ -46,8 +54,16 @@ def test_validate_names_file_and_product_in_dutch(env: dict[str, str], tmp_path:
     original = Path(env["DIENSTENGRAAF_ROOT"]) / "catalog/products/paspoort.ttl"
     proposal = tmp_path / "paspoort.ttl"
     text = original.read_text(encoding="utf-8")
-    proposal.write_text(re.sub(r"(stap:paspoort-2 a dg:ProcessStep ;.*?)dg:inPersonVerification true",
-                               r"\1dg:inPersonVerification false", text, count=1, flags=re.S), encoding="utf-8")
+    proposal.write_text(
+        re.sub(
+            r"(stap:paspoort-2 a dg:ProcessStep ;.*?)dg:inPersonVerification true",
+            r"\1dg:inPersonVerification false",
+            text,
+            count=1,
+            flags=re.S,
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["validate", str(proposal)], env=env)
     assert result.exit_code == 1
     assert "vervangt catalog/products/paspoort.ttl" in result.output

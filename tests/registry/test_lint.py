@@ -44,5 +44,8 @@ def test_bad_fixture_makes_the_query_fire(query, vocabulary: Graph) -> None:  # 
     graph.parse(FIXTURES / f"{query.name}.ttl")
     rows = run_lint(graph, [query]).rows[query.name]
     assert rows, f"{query.name} did not fire on its bad fixture"
-    assert any("https://dienstengraaf.nl/id/lint/bad" in row.values() or
-               any("lint/bad" in v or "unlabelledProperty" in v for v in row.values()) for row in rows)
+    assert any(
+        "https://dienstengraaf.nl/id/lint/bad" in row.values()
+        or any("lint/bad" in v or "unlabelledProperty" in v for v in row.values())
+        for row in rows
+    )

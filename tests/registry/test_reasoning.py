@@ -63,13 +63,16 @@ def test_reasoner_input_leaves_out_what_hermit_cannot_read(ontology: Graph) -> N
 
 
 def test_property_entailments_query_on_a_small_graph() -> None:
-    graph = Graph().parse(data="""
+    graph = Graph().parse(
+        data="""
         @prefix owl: <http://www.w3.org/2002/07/owl#> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         @prefix ex: <http://example.org/> .
         ex:has owl:inverseOf ex:of . ex:sub rdfs:subPropertyOf ex:mid . ex:mid rdfs:subPropertyOf ex:top .
         ex:a ex:has ex:b . ex:c ex:sub ex:d .
-    """, format="turtle")
+    """,
+        format="turtle",
+    )
     ex = "http://example.org/"
     inferred = {tuple(str(t) for t in triple) for triple in property_entailments(graph)}
     assert inferred == {

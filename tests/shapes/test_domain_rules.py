@@ -41,8 +41,13 @@ ex:faq{i} a dg:FAQ ; dct:identifier "test-faq-{i}" ; dg:about ex:product ;
 )
 
 
-def product(complexity: str = "samengesteld", steps: str = STEP_ONLINE + STEP_DESK, extra: str = "",
-            step_refs: str = "ex:step1 , ex:step2", advised: str = "website") -> str:
+def product(
+    complexity: str = "samengesteld",
+    steps: str = STEP_ONLINE + STEP_DESK,
+    extra: str = "",
+    step_refs: str = "ex:step1 , ex:step2",
+    advised: str = "website",
+) -> str:
     """A complete, valid test product; arguments swap in the part a rule is about."""
     return f"""
 ex:product a dg:Product ; dct:identifier "testproduct" ;
@@ -69,10 +74,13 @@ gemeente:test a dg:Municipality ; dct:identifier "test-gemeente" ; skos:prefLabe
 
 
 def offering(body: str) -> str:
-    return MUNICIPALITY + f"""
+    return (
+        MUNICIPALITY
+        + f"""
 ex:offering a dg:MunicipalOffering ; dct:identifier "test-aanbod" ;
     dg:implements ex:product ; dg:offeredBy gemeente:test ; dct:modified "2026-01-01"^^xsd:date {body} .
 """
+    )
 
 
 def as_reported(name: str) -> str:
@@ -83,7 +91,8 @@ def as_reported(name: str) -> str:
 def findings(report: ValidationReport, focus: str, constraint: str) -> list[Finding]:
     """Findings on `focus` from a constraint: a SPARQL constraint IRI or a core component name."""
     return [
-        f for f in report.findings
+        f
+        for f in report.findings
         if f.focus == as_reported(focus) and constraint in (f.source_constraint, f.constraint, f.shape)
     ]
 
@@ -127,6 +136,7 @@ def test_identity_document_without_in_person_step_fails(validate_ttl: Validate) 
 
 # Rule: a step that acts on personal data online names an identity means and a minimum level.
 
+
 def test_online_personal_data_step_with_identity_requirement_conforms(validate_ttl: Validate) -> None:
     report = validate_ttl(product())
     assert findings(report, "ex:step1", "dgsh:ProcessStepShape-onlineIdentity") == []
@@ -155,6 +165,7 @@ def test_level_of_a_means_the_requirement_does_not_name_fails(validate_ttl: Vali
 
 # Rule: a municipal offering never lowers the level of the standard it implements.
 
+
 def local_level(level: str) -> str:
     return f""" ; dg:identityRequirement ex:localreq .
 ex:localreq a dg:IdentityRequirement ; dct:identifier "test-lokale-eis" ; dct:title "Lokaal"@nl ;
@@ -181,6 +192,7 @@ def test_offering_lowering_the_level_with_another_means_fails(validate_ttl: Vali
 
 
 # Rule: an enkelvoudig product offers a digital channel; a maatwerk product a human channel.
+
 
 def test_simple_product_with_digital_channel_conforms(validate_ttl: Validate) -> None:
     report = validate_ttl(product(complexity="enkelvoudig"))
@@ -217,6 +229,7 @@ def test_advised_channel_must_be_offered(validate_ttl: Validate) -> None:
 
 # Rule: a municipal offering only overrides the properties that are allowed to be local.
 
+
 def test_offering_with_local_facts_only_conforms(validate_ttl: Validate) -> None:
     local = '; dg:webPage <https://example.org/p> ; dg:localCondition "Alleen op afspraak."@nl'
     report = validate_ttl(product() + offering(local))
@@ -232,6 +245,7 @@ def test_offering_overriding_a_national_fact_fails(validate_ttl: Validate) -> No
 
 
 # Rule: SDG-coded products carry the SDG information (Warning).
+
 
 def sdg_upl(code: str = "A1") -> Graph:
     upl = Graph()
@@ -256,8 +270,11 @@ def test_sdg_product_with_sdg_information_has_no_sdg_warnings(validate_ttl: Vali
 
 
 def test_sdg_product_missing_sdg_information_gets_warnings(validate_ttl: Validate) -> None:
-    text = product().replace('"Test product"@en', '"Testproduct (tweede)"@nl-x-informal').replace(
-        '"A product for tests."@en', '"Test."@nl-x-informal')
+    text = (
+        product()
+        .replace('"Test product"@en', '"Testproduct (tweede)"@nl-x-informal')
+        .replace('"A product for tests."@en', '"Test."@nl-x-informal')
+    )
     report = validate_ttl(text, upl=sdg_upl("A1"))
     fired = {f.shape for f in report.findings if f.focus == as_reported("ex:product") and f.severity == "Warning"}
     for rule in ("processingTime", "evidence", "redress", "title-en", "description-en"):
@@ -283,6 +300,7 @@ def test_unknown_upl_uri_fails_when_the_upl_is_loaded(validate_ttl: Validate) ->
 
 # Rule: an FAQ answer stays short (at most 500 characters per language).
 
+
 def test_short_faq_answer_conforms(validate_ttl: Validate) -> None:
     assert findings(validate_ttl(product()), "ex:faq1", "dgsh:FAQShape-answer-length") == []
 
@@ -295,6 +313,7 @@ def test_long_faq_answer_fails(validate_ttl: Validate) -> None:
 
 
 # Further rules that keep process definitions and local facts consistent.
+
 
 def test_gap_in_step_numbers_fails(validate_ttl: Validate) -> None:
     text = product().replace("dg:stepNumber 2", "dg:stepNumber 3")
@@ -329,19 +348,25 @@ def test_local_fee_never_exceeds_the_national_maximum(validate_ttl: Validate, am
 
 
 def test_offering_uses_only_its_own_municipalitys_channels(validate_ttl: Validate) -> None:
-    text = product() + offering("; cv:hasChannel ex:otherchannel") + """
+    text = (
+        product()
+        + offering("; cv:hasChannel ex:otherchannel")
+        + """
 ex:othercity a dg:Municipality ; dct:identifier "andere" ; skos:prefLabel "Andere gemeente"@nl ;
     dg:owmsIdentifier upl:Andere ; dct:spatial <http://publications.europa.eu/resource/authority/country/NLD> .
 ex:otherchannel a cv:Channel ; dct:identifier "ander-kanaal" ; dct:title "Telefoon"@nl ;
     dct:type kanaaltype:telefoon ; cv:telephone "14 020" ; cv:ownedBy ex:othercity .
 """
+    )
     found = findings(validate_ttl(text), "ex:offering", "dgsh:MunicipalOfferingShape-ownChannels")
     assert len(found) == 1 and found[0].value == as_reported("ex:otherchannel")
 
 
 def test_texts_must_have_an_allowed_language_once_per_language(validate_ttl: Validate) -> None:
-    text = product().replace('dct:title "Testproduct"@nl , "Test product"@en',
-                             'dct:title "Testproduct"@nl , "Nog een titel"@nl , "Produit"@fr')
+    text = product().replace(
+        'dct:title "Testproduct"@nl , "Test product"@en',
+        'dct:title "Testproduct"@nl , "Nog een titel"@nl , "Produit"@fr',
+    )
     report = validate_ttl(text)
     shapes = {f.constraint for f in findings(report, "ex:product", "dgsh:ProductShape-title")}
     assert shapes == {"LanguageInConstraintComponent", "UniqueLangConstraintComponent"}

@@ -1,0 +1,148 @@
+"""Changing the stored graph all-or-nothing: copy the current store aside, apply the change to the
+copy, validate it with the project's shapes and reason over it, and swap it in only when it passes.
+An invalid change leaves the stored graph exactly as it was."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from registry import store as embedded
+from registry.namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
+from registry.reasoning import ReasoningResult, reason
+from registry.settings import Settings
+from registry.sources import LoadedSources, Source, discover, parse_turtle
+from registry.validation import ValidationReport, validate
+
+DEFAULT_GRAPH = "urn:dienstengraaf:default-graph"  # as named in graph-counts.rq
+_LOCK = threading.Lock()
+
+COUNTS = Path(__file__).parent / "queries" / "graph-counts.rq"
+
+
+@dataclass
+class WriteOutcome:
+    """The result of a write: applied or rejected, with the validation report and what changed."""
+
+    applied: bool
+    report: ValidationReport | None = None
+    reasoning: ReasoningResult | None = None
+    changed: dict[str, tuple[int, int]] = field(default_factory=dict)
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "applied": self.applied,
+            "changed": {g: {"before": b, "after": a} for g, (b, a) in self.changed.items()},
+            "error": self.error,
+            "inconsistent": (self.reasoning.causes or [self.reasoning.message])
+            if self.reasoning is not None and not self.reasoning.consistent
+            else [],
+        }
+
+
+def graph_kind(iri: str) -> str:
+    """Which part of the registry a named graph holds, from its IRI."""
+    if iri.startswith(GRAPH + "shapes/"):
+        return "shapes"
+    if iri.startswith(GRAPH + "ontology/vocabularies/"):
+        return "vocabulary"
+    if iri.startswith(GRAPH + "ontology/"):
+        return "ontology"
+    if iri in (str(UPL_GRAPH), str(INFERRED_GRAPH), str(META_GRAPH)):
+        return iri.rsplit("/", 1)[-1]
+    return "catalog"
+
+
+def graph_counts(store: ox.Store) -> dict[str, int]:
+    solutions = store.query(COUNTS.read_text(encoding="utf-8"))
+    assert isinstance(solutions, ox.QuerySolutions)
+    return {s["g"].value: int(s["n"].value) for s in solutions}
+
+
+def sources_from_store(store: ox.Store, settings: Settings) -> tuple[LoadedSources, Graph | None]:
+    """The store's data graphs as sources (shapes come from the shapes files of the settings)."""
+    sources: list[Source] = []
+    upl: Graph | None = None
+    for name in [*store.named_graphs(), ox.DefaultGraph()]:
+        iri = name.value if isinstance(name, ox.NamedNode) else DEFAULT_GRAPH
+        kind = graph_kind(iri)
+        if kind in ("shapes", "inferred", "meta"):
+            continue
+        graph = Graph()
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+        if data:
+            graph.parse(data=data, format="nt")
+        if kind == "upl":
+            upl = graph
+            continue
+        label = iri[len(GRAPH) :] if iri.startswith(GRAPH) else iri
+        sources.append(Source(Path(label), kind, URIRef(iri), graph))
+    for path, kind in discover(settings):
+        if kind == "shapes":
+            sources.append(Source(path, kind, URIRef(f"{GRAPH}shapes/{path.name}"), parse_turtle(path)))
+    return LoadedSources(sources), upl
+
+
+def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> WriteOutcome:
+    """Apply `change` to a copy of the current store; validate, reason, and swap in only if it passes.
+    Writes are serialised: one at a time."""
+    with _LOCK:
+        before = graph_counts(embedded.open_store(settings.store))
+        staging = embedded.Staging(settings.store, "write", copy_current=True)
+        try:
+            assert staging.store is not None
+            change(staging.store)
+            after = graph_counts(staging.store)
+            outcome = _check(staging.store, settings)
+            outcome.changed = {
+                g: (before.get(g, 0), after.get(g, 0))
+                for g in sorted(set(before) | set(after))
+                if before.get(g, 0) != after.get(g, 0)
+            }
+            if outcome.applied:
+                staging.publish()
+            return outcome
+        finally:
+            staging.discard()
+
+
+def _check(store: ox.Store, settings: Settings) -> WriteOutcome:
+    loaded, upl = sources_from_store(store, settings)
+    report = validate(loaded, upl)
+    if not report.conforms:
+        return WriteOutcome(False, report)
+    ontology = loaded.union(["ontology"])
+    reasoning = reason(ontology, loaded.union()) if len(ontology) else None
+    if reasoning is not None and not reasoning.consistent:
+        return WriteOutcome(False, report, reasoning)
+    if reasoning is not None:
+        inferred = ox.NamedNode(str(INFERRED_GRAPH))
+        if store.contains_named_graph(inferred):
+            store.remove_graph(inferred)
+        embedded.fill(store, {INFERRED_GRAPH: reasoning.inferred})
+    return WriteOutcome(True, report, reasoning)
+
+
+def log_write(settings: Settings, who: str, operation: str, outcome: WriteOutcome, size: int) -> None:
+    """Append one JSON line per write attempt: who, when, what, which graphs, how big, the outcome."""
+    assert settings.write_log is not None
+    settings.write_log.parent.mkdir(parents=True, exist_ok=True)
+    entry = {
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "who": who,
+        "operation": operation,
+        "request_bytes": size,
+        "applied": outcome.applied,
+        "graphs": {g: {"before": b, "after": a} for g, (b, a) in outcome.changed.items()},
+        "violations": outcome.report.count("Violation") if outcome.report else None,
+    }
+    with settings.write_log.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
