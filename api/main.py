@@ -82,6 +82,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (sparql.router, graph_store.router, content.router, linked_data.router):
         app.include_router(router)
     app.mount("/static/dienstengraaf", StaticFiles(directory=HERE / "static"), name="static")
+    # The generated websites (dienstengraaf generate site), served as static files.
+    app.mount("/site", StaticFiles(directory=settings.site, html=True, check_dir=False), name="site")
     for prefix, (scope, package, folder) in VENDOR.items():
         directory = settings.root / "node_modules" / scope / package / folder
         if directory.is_dir():

@@ -14,11 +14,12 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from registry import store as embedded
 from registry.lint import LintResult, run_lint
 from registry.namespaces import DCT, DG, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
+from registry.plain_language import content_report
 from registry.reasoning import ReasoningResult, reason
 from registry.settings import Settings
 from registry.sources import LoadedSources, load_sources
 from registry.upl import read_upl
-from registry.validation import ValidationReport, validate
+from registry.validation import Finding, ValidationReport, _display, compact, validate
 
 
 @dataclass
@@ -68,11 +69,37 @@ def check(settings: Settings, extra: Sequence[Path] = (), with_reasoning: bool =
     loaded = load_sources(settings, extra)
     upl = load_upl(settings)
     report = validate(loaded, upl, settings.root)
+    report.findings.extend(plain_language_findings(loaded, settings.root))
     lint = run_lint(loaded.union())
     reasoning = None
     if with_reasoning and report.conforms:
         reasoning = reason(loaded.union(["ontology"]), loaded.union())
     return Checked(loaded, upl, report, lint, reasoning)
+
+
+def plain_language_findings(loaded: LoadedSources, root: Path) -> list[Finding]:
+    """A Warning for every citizen-facing Dutch text above the B1 thresholds (registry.plain_language)."""
+    files = loaded.defining_files()
+    findings = []
+    for check in content_report(loaded.union(["catalog", "example", "extra"])).failing:
+        resource = URIRef(check.resource)
+        findings.append(
+            Finding(
+                severity="Warning",
+                resource=compact(resource) or check.resource,
+                focus=compact(resource) or check.resource,
+                message=f"De {check.kind} (@{check.language}) is niet eenvoudig genoeg voor B1: "
+                + "; ".join(check.measures.problems())
+                + ". Maak de zinnen korter en de woorden eenvoudiger.",
+                shape=None,
+                constraint="PlainLanguage",
+                source_constraint="dg:plainLanguage",
+                path=None,
+                value=None,
+                files=tuple(_display(p, root) for p in files.get(resource, [])),
+            )
+        )
+    return findings
 
 
 def build(settings: Settings, extra: Sequence[Path] = ()) -> BuildResult:

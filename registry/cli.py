@@ -15,6 +15,7 @@ from registry.build import build, check, load_upl
 from registry.cpsv import cpsv_ap_view
 from registry.lint import run_lint
 from registry.namespaces import UPL_GRAPH
+from registry.plain_language import content_report
 from registry.query import QueryFormatError, query_text, run_query
 from registry.reasoning import reason
 from registry.report import as_json, as_text
@@ -117,13 +118,28 @@ def validate_command(
         raise typer.Exit(1)
 
 
+class LintTarget(StrEnum):
+    ontology = "ontology"
+    content = "content"
+
+
 @app.command("lint")
-def lint_command() -> None:
-    """Draai de lint-queries (*-violation.rq); elke rij is een probleem. Exitcode 1 bij problemen."""
+def lint_command(
+    target: Annotated[
+        LintTarget, typer.Argument(help="ontology (lint-queries) of content (B1-taal)")
+    ] = LintTarget.ontology,
+) -> None:
+    """Controleer de ontologie (*-violation.rq) of de teksten voor burgers (B1). Exitcode 1 bij problemen."""
     try:
         loaded = load_sources(_settings())
     except LoadError as error:
         _fail_load(error)
+        return
+    if target is LintTarget.content:
+        report = content_report(loaded.union())
+        typer.echo(report.as_text())
+        if report.failing:
+            raise typer.Exit(1)
         return
     result = run_lint(loaded.union())
     typer.echo(result.as_text())
@@ -226,6 +242,59 @@ def export_command(
     else:
         out.write_bytes(data)
         typer.echo(f"Geschreven: {out} ({len(view)} triples)")
+
+
+generate_app = typer.Typer(help="Genereer websites, chatbot-exports en datasets uit de graaf.", no_args_is_help=True)
+app.add_typer(generate_app, name="generate")
+
+
+class Language(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+@generate_app.command("site")
+def generate_site_command(
+    out: Annotated[Path | None, typer.Option("--out", help="Map voor de site (standaard var/site).")] = None,
+    municipality: Annotated[
+        list[str] | None, typer.Option("--municipality", help="Gemeente (naam, id of OWMS-URI); herhaalbaar.")
+    ] = None,
+    lang: Annotated[Language, typer.Option("--lang")] = Language.nl,
+    informal: Annotated[
+        bool, typer.Option("--informal", help="Gebruik de je-vorm waar de catalogus die heeft.")
+    ] = False,
+) -> None:
+    """Genereer per gemeente een statische site met productpagina's, FAQ's en een content.json."""
+    from generators.site.build import SiteError, generate_site
+
+    settings = _settings()
+    target = (out or settings.site).absolute()
+    try:
+        store = embedded.open_store(settings.store)
+        with typer.progressbar(length=1, label="Pagina's") as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(done - bar.pos)
+
+            stats_ = generate_site(
+                store,
+                target,
+                settings.root,
+                municipality,
+                lang.value,
+                informal,
+                settings.base_iri,
+                settings.base_url,
+                progress,
+            )
+    except (embedded.StoreMissing, SiteError) as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+    typer.echo(
+        f"Site in {target}: {len(stats_.written)} bestanden geschreven, {stats_.unchanged} ongewijzigd, "
+        f"{len(stats_.removed)} verwijderd."
+    )
 
 
 @app.command("serve")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -94,9 +95,10 @@ def read_catalog(store: ox.Store, version: str = "") -> Catalog:
     assert isinstance(triples, ox.QueryTriples)
     index = _Index(to_graph(triples))
     faqs = _faqs(index)
+    sdg = _sdg_codes(store)
     products = {}
     for subject in index.graph.subjects(RDF.type, DG.Product):
-        product = _product(index, subject, faqs)
+        product = replace(_product(index, subject, faqs), sdg_codes=tuple(sdg.get(str(subject), ())))
         products[product.id] = product
     services = {}
     for subject in index.graph.subjects(RDF.type, DG.NationalService):
@@ -165,6 +167,33 @@ def list_municipalities(store: ox.Store) -> list[Municipality]:
     return result
 
 
+def match_municipality(municipalities: list[Municipality], key: str) -> Municipality | None:
+    """The municipality a person or system means by id, IRI, OWMS URI or name (case-insensitive,
+    with or without 'Gemeente')."""
+    wanted = key.strip().casefold()
+    for candidate in municipalities:
+        names = {
+            candidate.id,
+            candidate.iri,
+            candidate.owms or "",
+            candidate.label.get(),
+            candidate.label.get().removeprefix("Gemeente "),
+            *candidate.alt_labels,
+        }
+        if wanted in {n.casefold() for n in names if n}:
+            return candidate
+    return None
+
+
+def _sdg_codes(store: ox.Store) -> dict[str, list[str]]:
+    solutions = store.query(_query("sdg-codes"), use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    codes: dict[str, list[str]] = defaultdict(list)
+    for row in solutions:
+        codes[row["product"].value].append(row["code"].value)
+    return codes
+
+
 def _faqs(index: _Index) -> dict[str, list[FAQ]]:
     by_subject: dict[str, list[FAQ]] = defaultdict(list)
     for subject in index.graph.subjects(RDF.type, DG.FAQ):
@@ -219,7 +248,12 @@ def _product(index: _Index, subject: Node, faqs: dict[str, list[FAQ]]) -> Produc
             LegalResource(str(r), index.text(r, DCT.title), index.string(r, FOAF.page))
             for r in index.values(subject, CV.hasLegalResource)
         ),
-        redress=tuple(_redress(index, r) for r in index.values(subject, DG.redress)),
+        redress=tuple(
+            sorted(
+                (_redress(index, r) for r in index.values(subject, DG.redress)),
+                key=lambda r: (r.type.id, r.description.get()),
+            )
+        ),
         process=index.ref(process),
         steps=tuple(steps),
         faqs=tuple(faqs.get(str(subject), [])),

@@ -38,8 +38,6 @@ OWL2_DATATYPES = {
 }
 
 
-
-
 @dataclass
 class ReasoningResult:
     """Whether the graph is consistent, what HermiT inferred, and likely causes of an inconsistency."""

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
         default_factory=dict, description='Bearer tokens allowed to write, as JSON {"name": "token"}.'
     )
     write_log: Path | None = Field(default=None, description="JSON-lines log of writes (default var/writes.log).")
+    site_dir: Path | None = Field(default=None, description="Where `generate site` writes (default var/site).")
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed to read via CORS.")
 
     @model_validator(mode="after")
@@ -55,6 +56,7 @@ class Settings(BaseSettings):
         self.store_dir = (self.store_dir or root / "var" / "store").absolute()
         self.shared_dir = (self.shared_dir or root.parent / "shared").resolve()
         self.write_log = (self.write_log or root / "var" / "writes.log").absolute()
+        self.site_dir = (self.site_dir or root / "var" / "site").absolute()
         return self
 
     @property
@@ -88,6 +90,11 @@ class Settings(BaseSettings):
     def store(self) -> Path:
         assert self.store_dir is not None
         return self.store_dir
+
+    @property
+    def site(self) -> Path:
+        assert self.site_dir is not None
+        return self.site_dir
 
     @property
     def shared(self) -> Path:

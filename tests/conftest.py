@@ -89,4 +89,5 @@ def checkout_copy(tmp_path: Path) -> Settings:
     """Settings over a private copy of ontology/, shapes/ and catalog/, with its own store folder."""
     for name in ("ontology", "shapes", "catalog"):
         shutil.copytree(ROOT / name, tmp_path / name)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     return Settings(root=tmp_path, shared_dir=SHARED, store_dir=tmp_path / "var" / "store")

@@ -122,3 +122,20 @@ def test_import_upl(built_env: dict[str, str]) -> None:
     result = runner.invoke(app, ["import-upl", str(upl)], env=built_env)
     assert result.exit_code == 0, result.output
     assert "1214 producten" in result.output
+
+
+def test_lint_content_reports_readability(env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["lint", "content"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Flesch-Douma" in result.output
+
+
+def test_generate_site(built_env: dict[str, str], tmp_path: Path) -> None:
+    result = runner.invoke(app, ["generate", "site", "--out", str(tmp_path), "--municipality", "Zwolle"], env=built_env)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "zwolle" / "producten" / "paspoort" / "index.html").exists()
+    assert not (tmp_path / "utrecht").exists()
+    unknown = runner.invoke(
+        app, ["generate", "site", "--out", str(tmp_path), "--municipality", "Atlantis"], env=built_env
+    )
+    assert unknown.exit_code == 2

@@ -1,0 +1,1 @@
+"""Static websites per municipality, generated from the registry graph."""
