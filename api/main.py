@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from api.limits import RequestSizeLimit
 from api.query_pool import QueryPool
 from api.reader import RegistryReader
-from api.routes import content, graph_store, linked_data, sparql
+from api.routes import chat, content, graph_store, linked_data, sparql
 from generators import formatting
 from registry.settings import Settings
 
@@ -53,9 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.pool = QueryPool(
-            settings.store, settings.query_workers, settings.query_timeout, settings.result_limit
-        )
+        app.state.pool = QueryPool(settings, settings.query_workers, settings.query_timeout, settings.result_limit)
         try:
             yield
         finally:
@@ -69,7 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.reader = RegistryReader(settings.store)
+    app.state.reader = RegistryReader(settings)
     app.state.templates = templates()
     app.add_middleware(RequestSizeLimit, limit=settings.max_request_bytes)
     app.add_middleware(
@@ -79,7 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["Accept", "Content-Type", "If-None-Match"],
         expose_headers=["ETag", "Last-Modified"],
     )
-    for router in (sparql.router, graph_store.router, content.router, linked_data.router):
+    for router in (sparql.router, graph_store.router, content.router, chat.router, linked_data.router):
         app.include_router(router)
     app.mount("/static/dienstengraaf", StaticFiles(directory=HERE / "static"), name="static")
     # The generated websites (dienstengraaf generate site), served as static files.

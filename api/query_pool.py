@@ -15,12 +15,14 @@ import os
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from api import results
+from registry.backend import AnyStore
+from registry.remote import RemoteStore
+from registry.settings import Settings
 
 _CONTEXT = multiprocessing.get_context("spawn")
 
@@ -53,7 +55,7 @@ class QueryFailed(Exception):
         self.message = message
 
 
-def execute(store: ox.Store, request: QueryRequest, limit: int) -> QueryAnswer:
+def execute(store: AnyStore, request: QueryRequest, limit: int) -> QueryAnswer:
     """Run one query and serialise at most `limit` rows or triples; more is an error, not a cut."""
     options: dict[str, Any] = {"base_iri": request.base_iri, "prefixes": request.prefixes or None}
     if request.default_graphs or request.named_graphs:
@@ -86,22 +88,28 @@ def _take(iterator: Any, limit: int) -> list[Any]:
     return taken
 
 
-def _worker(connection: Connection, location: str, limit: int) -> None:
+def _worker(connection: Connection, settings: Settings, limit: int) -> None:
     """Worker loop: answer queries from the parent until it sends None."""
     opened: str | None = None
-    store: ox.Store | None = None
+    store: AnyStore | None = None
     while True:
         request = connection.recv()
         if request is None:
             return
-        current = os.path.realpath(location)
         try:
-            if store is None or current != opened:
-                store, opened = ox.Store.read_only(current), current
+            if settings.remote:
+                store = store or RemoteStore.from_settings(settings)
+            else:
+                current = os.path.realpath(settings.store)
+                if store is None or current != opened:
+                    store, opened = ox.Store.read_only(current), current
             answer = execute(store, request, limit)
             connection.send(("ok", answer.media_type, answer.body))
         except SyntaxError as error:
             connection.send(("syntax", str(error), b""))
+        except TimeoutError as error:  # a remote store stopped the query (or would not start it)
+            message = f"De query duurt te lang en is gestopt. Maak de query specifieker of gebruik LIMIT. ({error})"
+            connection.send(("timeout", message, b""))
         except QueryFailed as error:
             connection.send((error.kind, error.message, b""))
         except Exception as error:  # the parent turns this into a 500 with the message
@@ -109,10 +117,10 @@ def _worker(connection: Connection, location: str, limit: int) -> None:
 
 
 class _Worker:
-    def __init__(self, location: Path, limit: int):
+    def __init__(self, settings: Settings, limit: int):
         self.connection, child = _CONTEXT.Pipe()
         self.process: BaseProcess = _CONTEXT.Process(
-            target=_worker, args=(child, str(location), limit), daemon=True, name="dienstengraaf-query"
+            target=_worker, args=(child, settings, limit), daemon=True, name="dienstengraaf-query"
         )
         self.process.start()
         child.close()
@@ -133,9 +141,9 @@ class _Worker:
 class QueryPool:
     """A fixed number of query workers; a worker that runs over time is killed and replaced."""
 
-    def __init__(self, location: Path, workers: int, timeout: float, limit: int):
-        self.location, self.timeout, self.limit = location, timeout, limit
-        self._workers = [_Worker(location, limit) for _ in range(max(1, workers))]
+    def __init__(self, settings: Settings, workers: int, timeout: float, limit: int):
+        self.settings, self.timeout, self.limit = settings, timeout, limit
+        self._workers = [_Worker(settings, limit) for _ in range(max(1, workers))]
         self._idle: asyncio.Queue[_Worker] | None = None
 
     def _queue(self) -> asyncio.Queue[_Worker]:
@@ -178,7 +186,7 @@ class QueryPool:
     def _replace(self, old: _Worker) -> _Worker:
         if old.process.is_alive():
             old.kill()
-        new = _Worker(self.location, self.limit)
+        new = _Worker(self.settings, self.limit)
         self._workers[self._workers.index(old)] = new
         return new
 

@@ -10,30 +10,41 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from registry.backend import AnyStore
 from registry.model import Catalog, Municipality
 from registry.reader import list_municipalities, read_catalog, read_municipality
+from registry.remote import RemoteStore
+from registry.settings import Settings
 
 
 class RegistryReader:
-    """The current store and its read model; reopened when the store location points elsewhere."""
+    """The current store and its read model; caches are dropped when a new version is published (a
+    build or a write swaps the embedded store, or switches the version of a remote one)."""
 
-    def __init__(self, location: Path):
-        self.location = location
+    def __init__(self, settings: Settings):
+        self.location = settings.store
+        self._remote = RemoteStore.from_settings(settings) if settings.remote else None
         self._lock = threading.Lock()
         self._version = ""
-        self._store: ox.Store | None = None
+        self._store: AnyStore | None = None
         self._catalog: Catalog | None = None
         self._municipalities: list[Municipality] | None = None
         self._municipality: dict[str, Municipality | None] = {}
 
-    def store(self) -> ox.Store:
-        """The store to read, reopened (and caches dropped) when a new version was swapped in."""
-        current = os.path.realpath(self.location)
+    def store(self) -> AnyStore:
+        """The store to read, reopened (and caches dropped) when a new version was published."""
+        if self._remote is not None:
+            current = self._remote.version
+            if not current:
+                raise FileNotFoundError("Er staat nog geen registry in de store.")
+        else:
+            current = os.path.realpath(self.location)
         with self._lock:
             if self._store is None or current != self._version:
-                if not os.path.exists(current):
+                if self._remote is None and not os.path.exists(current):
                     raise FileNotFoundError(f"Er is nog geen store op {self.location}.")
-                self._store, self._version = ox.Store.read_only(current), current
+                self._store = self._remote if self._remote is not None else ox.Store.read_only(current)
+                self._version = current
                 self._catalog, self._municipalities, self._municipality = None, None, {}
             return self._store
 
@@ -45,6 +56,8 @@ class RegistryReader:
     @property
     def modified(self) -> datetime:
         self.store()
+        if self._remote is not None:
+            return datetime.fromtimestamp(int(self._version[:20]) / 1e9, UTC).replace(microsecond=0)
         return datetime.fromtimestamp(Path(self._version).stat().st_mtime, UTC).replace(microsecond=0)
 
     def catalog(self) -> Catalog:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 
+from registry.backend import AnyStore
 from registry.settings import Settings
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 
-def service_description(settings: Settings, store: ox.Store) -> Graph:
+def service_description(settings: Settings, store: AnyStore) -> Graph:
     """sd:Service for /sparql: languages, result formats, the default dataset and the limits."""
     graph = Graph()
     graph.bind("sd", SD)

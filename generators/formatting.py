@@ -44,18 +44,22 @@ def euro(amount: float | None, lang: str = "nl") -> str:
 
 
 def duration(value: str | None, lang: str = "nl") -> str:
-    """'P5D' -> '5 dagen', 'P6W' -> '6 weken', 'P1Y' -> '1 jaar'; unknown forms are returned as given."""
+    """'P5D' -> '5 dagen', 'P42D' -> '6 weken' (whole weeks from two weeks on), 'P1Y' -> '1 jaar';
+    unknown forms are returned as given."""
     if not value:
         return ""
     match = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", value)
     if not match:
         return value
+    years, months, weeks, days_ = (int(n) if n else 0 for n in match.groups())
+    if days_ >= 14 and days_ % 7 == 0:
+        weeks, days_ = weeks + days_ // 7, 0
     units = _EN_UNITS if lang == "en" else _UNITS
     parts = []
-    for number, key in zip(match.groups(), "YMWD", strict=True):
+    for number, key in zip((years, months, weeks, days_), "YMWD", strict=True):
         if number:
             singular, plural = units[key]
-            parts.append(f"{int(number)} {singular if int(number) == 1 else plural}")
+            parts.append(f"{number} {singular if number == 1 else plural}")
     return " en ".join(parts) if lang != "en" else " and ".join(parts)
 
 

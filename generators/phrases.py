@@ -90,11 +90,10 @@ def in_person_sentence(step: Step, lang: str = "nl", informal: bool = False) -> 
 def cost_sentence(cost: Cost, lang: str = "nl") -> str:
     """'Paspoort voor 18 jaar en ouder: € 77,87 (landelijk maximumtarief, 2023).'"""
     text = cost.description.get(lang)
-    if cost.amount is None:
+    if cost.amount is None or (cost.amount == 0 and text):  # 'Schuldhulpverlening is gratis.', not ': € 0'
         return text
-    year = f", {cost.valid_from[:4]}" if cost.valid_from else ""
-    kind = cost.fee_type.label.get(lang).lower() if cost.fee_type else ""
-    detail = f" ({kind}{year})" if kind else ""
+    year = cost.valid_from[:4] if cost.valid_from else ""
+    detail = f" ({year})" if year and year not in text else ""
     return f"{text.rstrip('.')}: {euro(cost.amount, lang)}{detail}."
 
 

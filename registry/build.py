@@ -11,15 +11,16 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from registry import store as embedded
+from registry import backend
 from registry.lint import LintResult, run_lint
 from registry.namespaces import DCT, DG, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
+from registry.partitioned import validate_partitioned
 from registry.plain_language import content_report
 from registry.reasoning import ReasoningResult, reason
 from registry.settings import Settings
 from registry.sources import LoadedSources, load_sources
 from registry.upl import read_upl
-from registry.validation import Finding, ValidationReport, _display, compact, validate
+from registry.validation import Finding, ValidationReport, _display, compact
 
 
 @dataclass
@@ -43,11 +44,11 @@ class BuildResult:
     """What `build` did: the checks, and the new store if one was written."""
 
     checked: Checked
-    store_path: Path | None
+    version: str | None
 
     @property
     def built(self) -> bool:
-        return self.store_path is not None
+        return self.version is not None
 
 
 def load_upl(settings: Settings) -> Graph | None:
@@ -55,10 +56,10 @@ def load_upl(settings: Settings) -> Graph | None:
     (`dienstengraaf import-upl`), else the shared UPL-actueel.csv; None when there is none."""
     if settings.upl_csv is not None:
         return read_upl(settings.upl_csv).graph
-    if settings.store.exists():
-        current = embedded.open_store(settings.store)
+    if backend.exists(settings):
+        current = backend.open_store(settings)
         if current.contains_named_graph(ox.NamedNode(str(UPL_GRAPH))):
-            return embedded.to_rdflib(current, str(UPL_GRAPH))
+            return backend.to_rdflib(current, str(UPL_GRAPH))
     if settings.upl_default is not None:
         return read_upl(settings.upl_default).graph
     return None
@@ -68,7 +69,7 @@ def check(settings: Settings, extra: Sequence[Path] = (), with_reasoning: bool =
     """Load and check the registry plus extra files; raises LoadError on a syntax error."""
     loaded = load_sources(settings, extra)
     upl = load_upl(settings)
-    report = validate(loaded, upl, settings.root)
+    report = validate_partitioned(loaded, upl, settings.root)  # one process per core at national size
     report.findings.extend(plain_language_findings(loaded, settings.root))
     lint = run_lint(loaded.union())
     reasoning = None
@@ -108,13 +109,19 @@ def build(settings: Settings, extra: Sequence[Path] = ()) -> BuildResult:
     checked = check(settings, extra, with_reasoning=settings.reason)
     if not checked.ok:
         return BuildResult(checked, None)
+    return BuildResult(checked, backend.write_all(settings, store_graphs(checked)))
+
+
+def store_graphs(checked: Checked) -> dict[URIRef, Graph]:
+    """The named graphs a build writes: one per source file, the UPL scheme, what the reasoner
+    inferred, and the meta graph (when and from which files)."""
     graphs: dict[URIRef, Graph] = {s.graph_iri: s.graph for s in checked.loaded.sources}
     if checked.upl is not None:
         graphs[UPL_GRAPH] = checked.upl
     if checked.reasoning is not None:
         graphs[INFERRED_GRAPH] = checked.reasoning.inferred
     graphs[META_GRAPH] = _meta(checked.loaded)
-    return BuildResult(checked, embedded.write(settings.store, graphs))
+    return graphs
 
 
 def _meta(loaded: LoadedSources) -> Graph:

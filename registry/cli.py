@@ -6,10 +6,11 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from registry import backend
 from registry import store as embedded
 from registry.build import build, check, load_upl
 from registry.cpsv import cpsv_ap_view
@@ -24,6 +25,9 @@ from registry.sources import LoadError, load_sources
 from registry.stats import as_text as stats_text
 from registry.stats import stats
 from registry.upl import UplFormatError, read_upl
+
+if TYPE_CHECKING:
+    from generators.chatbot.engine import ChatEngine
 
 app = typer.Typer(
     help="Dienstengraaf: kennisgraaf en register van standaardprocessen voor gemeentelijke dienstverlening.",
@@ -54,8 +58,24 @@ class ExportFormat(StrEnum):
     ntriples = "nt"
 
 
+_STORE_OPTION: dict[str, str] = {}
+
+
+@app.callback()
+def _options(
+    store: Annotated[
+        str | None,
+        typer.Option("--store", help="Store: een map (ingebouwde Oxigraph) of de URL van een SPARQL 1.1-endpoint."),
+    ] = None,
+) -> None:
+    _STORE_OPTION.clear()
+    if store:
+        _STORE_OPTION["store_url"] = store
+
+
 def _settings() -> Settings:
-    return Settings()
+    store = _STORE_OPTION.get("store_url")
+    return Settings(store_url=store) if store else Settings()
 
 
 def _fail_load(error: LoadError) -> None:
@@ -68,13 +88,21 @@ def _fail_load(error: LoadError) -> None:
 @app.command("build")
 def build_command(
     no_reason: Annotated[bool, typer.Option("--no-reason", help="Sla de OWL-redeneerder over.")] = False,
+    extra: Annotated[
+        list[Path] | None,
+        typer.Option("--with", help="Extra Turtle-bestanden of mappen, bv. var/national (herhaalbaar)."),
+    ] = None,
 ) -> None:
     """Lees alles, valideer, lint, redeneer en zet een nieuwe store neer (alleen als alles klopt)."""
     settings = _settings()
     if no_reason:
         settings.reason = False
+    missing = [str(path) for path in extra or [] if not path.exists()]
+    if missing:
+        typer.echo(f"Niet gevonden: {', '.join(missing)}", err=True)
+        raise typer.Exit(2)
     try:
-        result = build(settings)
+        result = build(settings, extra or [])
     except LoadError as error:
         _fail_load(error)
         return
@@ -87,12 +115,17 @@ def build_command(
         for cause in checked.reasoning.causes or [checked.reasoning.message]:
             typer.echo(f"  {cause}")
     if not result.built:
-        typer.echo(f"Store niet bijgewerkt; de laatste goede store op {settings.store} blijft staan.")
+        typer.echo(f"Store niet bijgewerkt; de laatste goede store op {settings.store_label} blijft staan.")
         raise typer.Exit(1)
     if checked.reasoning is not None:
         typer.echo(f"Redeneerder: consistent, {len(checked.reasoning.inferred)} afgeleide triples.")
-    typer.echo(f"Store bijgewerkt: {settings.store}")
-    typer.echo(stats_text(stats(embedded.open_store(settings.store))))
+    typer.echo(f"Store bijgewerkt: {settings.store_label} (versie {result.version})")
+    from generators.chatbot.index import build_from_store
+
+    store = backend.open_store(settings)
+    build_from_store(store, result.version or "").save(settings.chat_index)
+    typer.echo(f"Index van de chatbot: {settings.chat_index}")
+    typer.echo(stats_text(stats(store)))
 
 
 @app.command("validate")
@@ -177,7 +210,7 @@ def query_command(
     """Voer een SPARQL-query uit op de store (over alle named graphs)."""
     settings = _settings()
     try:
-        data = run_query(embedded.open_store(settings.store), query_text(query), output.value)
+        data = run_query(backend.open_store(settings), query_text(query), output.value)
     except embedded.StoreMissing as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from error
@@ -199,7 +232,7 @@ def import_upl_command(path: Annotated[Path, typer.Argument(help="UPL-actueel.cs
         typer.echo(f"Import mislukt: {error}", err=True)
         raise typer.Exit(2) from error
     try:
-        embedded.replace_graph(settings.store, UPL_GRAPH, imported.graph)
+        backend.replace_graph(settings, UPL_GRAPH, imported.graph)
     except embedded.StoreMissing as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from error
@@ -214,7 +247,7 @@ def stats_command(as_json_flag: Annotated[bool, typer.Option("--json", help="Als
     """Tel producten, processen, stappen, vragen, voorzieningen, gemeenten, aanbod en triples."""
     settings = _settings()
     try:
-        counts = stats(embedded.open_store(settings.store))
+        counts = stats(backend.open_store(settings))
     except embedded.StoreMissing as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from error
@@ -270,7 +303,7 @@ def generate_site_command(
     settings = _settings()
     target = (out or settings.site).absolute()
     try:
-        store = embedded.open_store(settings.store)
+        store = backend.open_store(settings)
         with typer.progressbar(length=1, label="Pagina's") as bar:
 
             def progress(done: int, total: int) -> None:
@@ -297,6 +330,89 @@ def generate_site_command(
     )
 
 
+class ChatFormat(StrEnum):
+    rasa = "rasa"
+    json = "json"
+
+
+@generate_app.command("chatbot")
+def generate_chatbot_command(
+    out: Annotated[Path, typer.Option("--out", help="Map voor de export.")],
+    output_format: Annotated[ChatFormat, typer.Option("--format")] = ChatFormat.json,
+) -> None:
+    """Exporteer intents met voorbeeldvragen en antwoorden per gemeente, voor Rasa of als JSON."""
+    from generators.chatbot.export import export
+
+    engine = _engine(_settings())
+    files = export(engine, out, output_format.value, engine.index.municipalities)
+    typer.echo(f"{len(files)} bestanden geschreven in {out}.")
+
+
+@generate_app.command("national")
+def generate_national_command(
+    seed: Annotated[int, typer.Option("--seed", help="Dezelfde seed geeft precies dezelfde bestanden.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Map voor de bestanden (standaard var/national).")] = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Alleen deze gemeente (naam, id of OWMS-URI); herhaalbaar.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Hooguit zoveel gemeenten (op id).")] = None,
+) -> None:
+    """Genereer synthetisch aanbod (niet echt) voor elke huidige gemeente: één Turtle-bestand per gemeente."""
+    import time
+
+    from generators.national import SelectionError, count_triples, generate_national
+
+    started = time.perf_counter()
+    try:
+        result = generate_national(_settings(), seed, out, only or (), limit)
+    except LoadError as error:
+        _fail_load(error)
+        return
+    except (SelectionError, OSError) as error:
+        typer.echo(f"Niets gegenereerd: {error}", err=True)
+        raise typer.Exit(2) from error
+    seconds = time.perf_counter() - started
+    typer.echo(
+        f"Synthetische gegevens in {result.out}: {len(result.written)} gemeenten, {result.products} producten, "
+        f"{result.offerings} gemeentelijk aanbod, {result.costs} kostenposten, {count_triples(result.written)} "
+        f"triples, in {seconds:.1f} s. "
+        f"Oude bestanden verwijderd: {len(result.removed)}."
+    )
+    if result.in_catalog:
+        typer.echo(f"Staat al in de catalogus en is niet gegenereerd: {', '.join(result.in_catalog)}.")
+
+
+@app.command("ask")
+def ask_command(
+    question: Annotated[str, typer.Argument(help="De vraag, zoals een inwoner die typt.")],
+    municipality: Annotated[str | None, typer.Option("--municipality", help="Gemeente: naam, id of OWMS-URI.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Het hele antwoord als JSON.")] = False,
+) -> None:
+    """Stel een vraag aan de chatbot (hetzelfde antwoord als POST /api/chat)."""
+    engine = _engine(_settings())
+    answer = engine.ask(question, municipality)
+    if municipality and engine.municipality(municipality) is None:
+        typer.echo(f"Gemeente '{municipality}' staat niet in de registry; het antwoord is landelijk.", err=True)
+    if as_json:
+        typer.echo(json.dumps(answer.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"[{answer.action}, zekerheid {answer.confidence:.2f}]\n{answer.text}")
+
+
+def _engine(settings: Settings) -> ChatEngine:
+    """The answer engine from the built index, or built from the store when the index is missing."""
+    from generators.chatbot.engine import ChatEngine
+    from generators.chatbot.index import load_or_build
+
+    try:
+        store = backend.open_store(settings)
+    except embedded.StoreMissing as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+    index = load_or_build(settings.chat_index, store, backend.version(settings, store))
+    return ChatEngine(index, settings.base_url)
+
+
 @app.command("serve")
 def serve_command(
     host: Annotated[str | None, typer.Option(help="Adres (standaard 127.0.0.1).")] = None,
@@ -310,8 +426,8 @@ def serve_command(
     settings = _settings()
     settings.host = host or settings.host
     settings.port = port or settings.port
-    if not settings.store.exists():
-        typer.echo(f"Er is nog geen store op {settings.store}. Draai eerst `dienstengraaf build`.", err=True)
+    if not backend.exists(settings):
+        typer.echo(f"Er is nog geen store op {settings.store_label}. Draai eerst `dienstengraaf build`.", err=True)
         raise typer.Exit(2)
     typer.echo(
         f"Dienstengraaf draait op {settings.base_url} "

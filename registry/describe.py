@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from registry.backend import AnyStore
+
 QUERIES = Path(__file__).parent / "queries" / "read"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -34,7 +36,7 @@ class ResourceView:
     rows: tuple[Row, ...]
 
 
-def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
+def describe(store: AnyStore, iri: str) -> list[ox.Triple]:
     """The triples about `iri` and the blank nodes it points to; empty when the registry does not know it."""
     query = (QUERIES / "describe.rq").read_text(encoding="utf-8")
     triples = store.query(
@@ -44,7 +46,7 @@ def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
     return list(triples)
 
 
-def label(store: ox.Store, iri: str, lang: str = "nl") -> str | None:
+def label(store: AnyStore, iri: str, lang: str = "nl") -> str | None:
     """The label of a resource in the given language (else any label); None when it has none."""
     query = (QUERIES / "label.rq").read_text(encoding="utf-8")
     rows = store.query(
@@ -57,7 +59,7 @@ def label(store: ox.Store, iri: str, lang: str = "nl") -> str | None:
     return (preferred or others)[0] if (preferred or others) else None
 
 
-def resource_view(store: ox.Store, iri: str) -> ResourceView | None:
+def resource_view(store: AnyStore, iri: str) -> ResourceView | None:
     """A table of the resource's own properties with readable labels."""
     triples = [t for t in describe(store, iri) if isinstance(t.subject, ox.NamedNode) and t.subject.value == iri]
     if not triples:

@@ -89,7 +89,9 @@ def _costs(product: Product, offering: Offering | None, sources: dict[str, str])
         sources["costs"] = NATIONAL
         return product.costs
     replaced = {c.overrides for c in offering.costs if c.overrides}
-    merged = [c for c in product.costs if c.iri not in replaced] + list(offering.costs)
+    local = {c.overrides: c for c in offering.costs if c.overrides}
+    # A local cost takes the place of the standard cost it overrides; other local costs come last.
+    merged = [local.get(c.iri, c) for c in product.costs] + [c for c in offering.costs if not c.overrides]
     sources["costs"] = LOCAL if all(c.iri in replaced for c in product.costs) else f"{LOCAL}+{NATIONAL}"
     return tuple(merged)
 

@@ -155,6 +155,8 @@ class Product:
     modified: str | None
     sources: tuple[str, ...]
     sdg_codes: tuple[str, ...]
+    alt_labels_en: tuple[str, ...] = ()
+    search_terms: tuple[str, ...] = ()
 
     @property
     def channel_types(self) -> tuple[Ref, ...]:
@@ -185,6 +187,8 @@ class NationalService:
     homepage: str | None
     faqs: tuple[FAQ, ...]
     modified: str | None
+    alt_labels_en: tuple[str, ...] = ()
+    search_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

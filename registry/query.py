@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from registry.backend import AnyStore
 from registry.namespaces import PREFIXES
 
 RESULT_FORMATS = {
@@ -34,7 +35,7 @@ def query_text(query_or_file: str) -> str:
     return query_or_file
 
 
-def run_query(store: ox.Store, text: str, output: str = "json") -> bytes:
+def run_query(store: AnyStore, text: str, output: str = "json") -> bytes:
     """Run a SPARQL query over the union of the named graphs and serialise the result.
 
     SELECT and ASK take json, xml, csv or tsv; CONSTRUCT and DESCRIBE take turtle, ntriples, rdfxml

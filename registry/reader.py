@@ -10,6 +10,7 @@ import pyoxigraph as ox
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from registry.backend import AnyStore
 from registry.model import (
     FAQ,
     Catalog,
@@ -89,7 +90,7 @@ class _Index:
         return tuple(r for r in (self.ref(v, labels) for v in self.values(subject, prop)) if r is not None)
 
 
-def read_catalog(store: ox.Store, version: str = "") -> Catalog:
+def read_catalog(store: AnyStore, version: str = "") -> Catalog:
     """The national part of the registry as dataclasses (products, national services, concepts)."""
     triples = store.query(_query("national"))
     assert isinstance(triples, ox.QueryTriples)
@@ -115,7 +116,7 @@ def read_catalog(store: ox.Store, version: str = "") -> Catalog:
     return Catalog(dict(sorted(products.items())), dict(sorted(services.items())), concepts, broader, version)
 
 
-def read_municipality(store: ox.Store, iri: str) -> Municipality | None:
+def read_municipality(store: AnyStore, iri: str) -> Municipality | None:
     """One municipality with its channels and offerings; None when it does not exist."""
     triples = store.query(
         _query("municipality"),
@@ -146,7 +147,7 @@ def read_municipality(store: ox.Store, iri: str) -> Municipality | None:
     )
 
 
-def list_municipalities(store: ox.Store) -> list[Municipality]:
+def list_municipalities(store: AnyStore) -> list[Municipality]:
     """All municipalities (without channels and offerings), ordered by name."""
     solutions = store.query(_query("municipalities"), use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
@@ -185,7 +186,7 @@ def match_municipality(municipalities: list[Municipality], key: str) -> Municipa
     return None
 
 
-def _sdg_codes(store: ox.Store) -> dict[str, list[str]]:
+def _sdg_codes(store: AnyStore) -> dict[str, list[str]]:
     solutions = store.query(_query("sdg-codes"), use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
     codes: dict[str, list[str]] = defaultdict(list)
@@ -261,6 +262,8 @@ def _product(index: _Index, subject: Node, faqs: dict[str, list[FAQ]]) -> Produc
         modified=index.string(subject, DCT.modified),
         sources=tuple(str(s) for s in index.values(subject, DCT.source)),
         sdg_codes=(),
+        alt_labels_en=index.texts(subject, SKOS.altLabel, "en"),
+        search_terms=index.texts(subject, SKOS.hiddenLabel) + index.texts(subject, SKOS.hiddenLabel, "en"),
     )
 
 
@@ -341,6 +344,8 @@ def _service(index: _Index, subject: Node, faqs: dict[str, list[FAQ]]) -> Nation
         homepage=index.string(subject, FOAF.homepage),
         faqs=tuple(faqs.get(str(subject), [])),
         modified=index.string(subject, DCT.modified),
+        alt_labels_en=index.texts(subject, SKOS.altLabel, "en"),
+        search_terms=index.texts(subject, SKOS.hiddenLabel) + index.texts(subject, SKOS.hiddenLabel, "en"),
     )
 
 

@@ -13,13 +13,26 @@ CHECKOUT = Path(__file__).resolve().parents[1]
 class Settings(BaseSettings):
     """Paths and options, from `DIENSTENGRAAF_*` environment variables, defaulting to the checkout."""
 
-    model_config = SettingsConfigDict(env_prefix="DIENSTENGRAAF_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="DIENSTENGRAAF_", extra="ignore", populate_by_name=True)
 
     root: Path = Field(default=CHECKOUT, description="Checkout that holds ontology/, shapes/ and catalog/.")
     ontology_dir: Path | None = Field(default=None, description="Folder with the ontology and vocabularies/.")
     shapes_dir: Path | None = Field(default=None, description="Folder with the *.shapes.ttl files.")
     catalog_dir: Path | None = Field(default=None, description="Folder with the catalog Turtle files.")
     store_dir: Path | None = Field(default=None, description="Folder of the embedded Oxigraph store.")
+    store_url: str | None = Field(
+        default=None,
+        validation_alias="DIENSTENGRAAF_STORE",
+        description="SPARQL 1.1 query endpoint of a remote store (http://...); a folder means the embedded store.",
+    )
+    store_update_url: str | None = Field(default=None, description="Update endpoint (default: from the dialect).")
+    store_graph_url: str | None = Field(
+        default=None, description="Graph Store Protocol endpoint (default: from the dialect)."
+    )
+    store_dialect: str = Field(default="auto", description="standard, oxigraph or virtuoso; auto asks the server.")
+    store_user: str | None = Field(default=None, description="User for writing to the remote store.")
+    store_password: SecretStr | None = Field(default=None, description="Password for writing to the remote store.")
+    store_timeout: float = Field(default=120.0, description="Seconds a request to the remote store may take.")
     shared_dir: Path | None = Field(default=None, description="Folder with the shared reference data.")
     upl_csv: Path | None = Field(
         default=None, description="UPL-actueel.csv to use instead of the imported or shared one."
@@ -43,6 +56,9 @@ class Settings(BaseSettings):
     )
     write_log: Path | None = Field(default=None, description="JSON-lines log of writes (default var/writes.log).")
     site_dir: Path | None = Field(default=None, description="Where `generate site` writes (default var/site).")
+    chat_index_file: Path | None = Field(
+        default=None, description="The answer engine's index (default var/chatbot/index.pickle)."
+    )
     cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Origins allowed to read via CORS.")
 
     @model_validator(mode="after")
@@ -52,12 +68,25 @@ class Settings(BaseSettings):
         self.ontology_dir = (self.ontology_dir or root / "ontology").resolve()
         self.shapes_dir = (self.shapes_dir or root / "shapes").resolve()
         self.catalog_dir = (self.catalog_dir or root / "catalog").resolve()
+        if self.store_url and not self.store_url.startswith(("http://", "https://")):
+            self.store_dir, self.store_url = Path(self.store_url), None
         # absolute(), not resolve(): the store location is a symbolic link that each build re-points.
         self.store_dir = (self.store_dir or root / "var" / "store").absolute()
         self.shared_dir = (self.shared_dir or root.parent / "shared").resolve()
         self.write_log = (self.write_log or root / "var" / "writes.log").absolute()
         self.site_dir = (self.site_dir or root / "var" / "site").absolute()
+        self.chat_index_file = (self.chat_index_file or root / "var" / "chatbot" / "index.pickle").absolute()
         return self
+
+    @property
+    def remote(self) -> bool:
+        """Whether the data lives in a SPARQL server instead of the embedded store."""
+        return bool(self.store_url)
+
+    @property
+    def store_label(self) -> str:
+        """Where the data lives, for messages."""
+        return self.store_url or str(self.store)
 
     @property
     def base_url(self) -> str:
@@ -95,6 +124,11 @@ class Settings(BaseSettings):
     def site(self) -> Path:
         assert self.site_dir is not None
         return self.site_dir
+
+    @property
+    def chat_index(self) -> Path:
+        assert self.chat_index_file is not None
+        return self.chat_index_file
 
     @property
     def shared(self) -> Path:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from registry.backend import AnyStore
+
 QUERY = Path(__file__).parent / "queries" / "stats.rq"
 
 
-def stats(store: ox.Store) -> dict[str, int]:
+def stats(store: AnyStore) -> dict[str, int]:
     """Products, processes, steps, FAQs, services, municipalities, offerings, channels, costs, triples."""
     solutions = store.query(QUERY.read_text(encoding="utf-8"), use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)

@@ -7,6 +7,7 @@ defines, without copying the graph for RDFS entailment.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,9 @@ import pyshacl
 from rdflib import RDF, BNode, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import Literal, Node
+from rdflib.term import Literal, Node, Variable
 
 from registry.namespaces import DG, PREFIXES
 from registry.sources import LoadedSources
@@ -109,7 +111,12 @@ def compact(node: Node | None) -> str | None:
 
 class PreparedQueryGraph(Graph):
     """An rdflib graph that parses each SPARQL text once. pySHACL sends the same constraint query for
-    every focus node; without this, parsing those queries takes most of the validation time."""
+    every focus node; without this, parsing those queries takes most of the validation time.
+
+    rdflib orders the triple patterns of a query when it parses it, not knowing that pySHACL binds
+    `$this`: a pattern such as `?standard dg:feeType tariefsoort:landelijk-maximum` then runs before
+    `$this dg:overridesCost ?standard` and reads every cost for every focus node. So the patterns are
+    ordered again with `$this` known (the order of a basic graph pattern does not change its answer)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -120,8 +127,35 @@ class PreparedQueryGraph(Graph):
             prepared = self._prepared.get(query_object)
             if prepared is None:
                 prepared = self._prepared[query_object] = prepareQuery(query_object)
+                _order_patterns(prepared.algebra)
             query_object = prepared
         return super().query(query_object, *args, **kwargs)
+
+
+def _order_patterns(node: object) -> None:
+    """Order the patterns of every basic graph pattern so that each next one joins what is known
+    already (`$this` and the variables of the patterns before it) and then has the fewest unknown
+    variables; ties keep rdflib's order."""
+    if isinstance(node, CompValue):
+        if node.name == "BGP" and node.triples:
+            known: set[Node] = {Variable("this")}
+            todo, ordered = list(node.triples), []
+
+            def cost(triple: tuple[Node, Node, Node]) -> tuple[bool, int]:
+                variables = [x for x in triple if isinstance(x, Variable | BNode)]
+                return (not any(x in known for x in variables), sum(x not in known for x in variables))
+
+            while todo:
+                best = min(todo, key=cost)
+                todo.remove(best)
+                ordered.append(best)
+                known.update(x for x in best if isinstance(x, Variable | BNode))
+            node["triples"] = ordered
+        for value in node.values():
+            _order_patterns(value)
+    elif isinstance(node, list | tuple):
+        for item in node:
+            _order_patterns(item)
 
 
 def data_graph(loaded: LoadedSources, upl: Graph | None) -> Graph:
@@ -133,12 +167,11 @@ def data_graph(loaded: LoadedSources, upl: Graph | None) -> Graph:
     return graph
 
 
-def validate(loaded: LoadedSources, upl: Graph | None = None, root: Path | None = None) -> ValidationReport:
-    """Validate the loaded registry against its shapes; return findings tied to files and resources."""
-    data = data_graph(loaded, upl)
+def run_shacl(data: Graph, shapes: Graph) -> Graph:
+    """pySHACL over the data graph (in place, no inference, warnings allowed): the results graph."""
     _, results, text = pyshacl.validate(
         data,
-        shacl_graph=loaded.shapes_graph(),
+        shacl_graph=shapes,
         inference="none",
         allow_warnings=True,
         advanced=True,
@@ -146,16 +179,29 @@ def validate(loaded: LoadedSources, upl: Graph | None = None, root: Path | None 
     )
     if not isinstance(results, Graph):
         raise ShapesError(f"De shapes zijn niet bruikbaar: {text}")
-    files = loaded.defining_files()
+    return results
+
+
+def focus_findings(
+    results: Graph, data: Graph, files: Mapping[Node, list[Path]], root: Path | None
+) -> Iterator[tuple[Node | None, Finding]]:
+    """Each pySHACL result as its focus node and a Finding."""
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        yield results.value(result, SH.focusNode), _finding(results, result, data, files, root)
+
+
+def validate(loaded: LoadedSources, upl: Graph | None = None, root: Path | None = None) -> ValidationReport:
+    """Validate the loaded registry against its shapes; return findings tied to files and resources."""
+    data = data_graph(loaded, upl)
+    results = run_shacl(data, loaded.shapes_graph())
     report = ValidationReport(
         replaced={_display(old, root): _display(new, root) for old, new in loaded.replaced.items()},
     )
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        report.findings.append(_finding(results, result, data, files, root))
+    report.findings.extend(f for _, f in focus_findings(results, data, loaded.defining_files(), root))
     return report
 
 
-def _finding(results: Graph, result: Node, data: Graph, files: dict[Node, list[Path]], root: Path | None) -> Finding:
+def _finding(results: Graph, result: Node, data: Graph, files: Mapping[Node, list[Path]], root: Path | None) -> Finding:
     """One pySHACL result as a Finding, with the resource it concerns and the files that define it."""
 
     def value(prop: URIRef) -> Node | None:

@@ -15,11 +15,16 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from registry import store as embedded
+from registry.backend import AnyStore
 from registry.namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
 from registry.reasoning import ReasoningResult, reason
+from registry.remote import DEFAULT_GRAPH as DEFAULT
+from registry.remote import RemoteStore
 from registry.settings import Settings
 from registry.sources import LoadedSources, Source, discover, parse_turtle
-from registry.validation import ValidationReport, validate
+from registry.store_validation import validate_store
+from registry.terms import to_graph
+from registry.validation import ValidationReport
 
 DEFAULT_GRAPH = "urn:dienstengraaf:default-graph"  # as named in graph-counts.rq
 _LOCK = threading.Lock()
@@ -61,13 +66,13 @@ def graph_kind(iri: str) -> str:
     return "catalog"
 
 
-def graph_counts(store: ox.Store) -> dict[str, int]:
+def graph_counts(store: AnyStore) -> dict[str, int]:
     solutions = store.query(COUNTS.read_text(encoding="utf-8"))
     assert isinstance(solutions, ox.QuerySolutions)
     return {s["g"].value: int(s["n"].value) for s in solutions}
 
 
-def sources_from_store(store: ox.Store, settings: Settings) -> tuple[LoadedSources, Graph | None]:
+def sources_from_store(store: AnyStore, settings: Settings) -> tuple[LoadedSources, Graph | None]:
     """The store's data graphs as sources (shapes come from the shapes files of the settings)."""
     sources: list[Source] = []
     upl: Graph | None = None
@@ -76,10 +81,8 @@ def sources_from_store(store: ox.Store, settings: Settings) -> tuple[LoadedSourc
         kind = graph_kind(iri)
         if kind in ("shapes", "inferred", "meta"):
             continue
-        graph = Graph()
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-        if data:
-            graph.parse(data=data, format="nt")
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)  # blank nodes keep the store's ids
+        graph = to_graph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)) if data else Graph()
         if kind == "upl":
             upl = graph
             continue
@@ -95,6 +98,8 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
     """Apply `change` to a copy of the current store; validate, reason, and swap in only if it passes.
     Writes are serialised: one at a time."""
     with _LOCK:
+        if settings.remote:
+            return _remote_write(settings, change)
         before = graph_counts(embedded.open_store(settings.store))
         staging = embedded.Staging(settings.store, "write", copy_current=True)
         try:
@@ -102,11 +107,7 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
             change(staging.store)
             after = graph_counts(staging.store)
             outcome = _check(staging.store, settings)
-            outcome.changed = {
-                g: (before.get(g, 0), after.get(g, 0))
-                for g in sorted(set(before) | set(after))
-                if before.get(g, 0) != after.get(g, 0)
-            }
+            outcome.changed = _changed_counts(before, after)
             if outcome.applied:
                 staging.publish()
             return outcome
@@ -114,9 +115,49 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
             staging.discard()
 
 
+def _remote_write(settings: Settings, change: Callable[[ox.Store], None]) -> WriteOutcome:
+    """The same for a remote store: its dataset is copied into memory, changed and checked there, and
+    only the graphs that changed are published (all-or-nothing, see `RemoteStore.publish`)."""
+    remote = RemoteStore.from_settings(settings)
+    version = remote.version
+    local = ox.Store()
+    local.extend(remote.quads_for_pattern(None, None, None, None))
+    before = graph_counts(local)
+    original = _graph_dumps(local)
+    change(local)
+    after = graph_counts(local)
+    outcome = _check(local, settings)
+    outcome.changed = _changed_counts(before, after)
+    if outcome.applied:
+        updated = _graph_dumps(local)
+        changes: dict[str, bytes | None] = {
+            (DEFAULT if g == DEFAULT_GRAPH else g): updated.get(g)
+            for g in set(original) | set(updated)
+            if original.get(g) != updated.get(g)
+        }
+        if changes:
+            remote.publish(changes, replace_all=False, kind="write", expected_version=version)
+    return outcome
+
+
+def _changed_counts(before: dict[str, int], after: dict[str, int]) -> dict[str, tuple[int, int]]:
+    names = sorted(set(before) | set(after))
+    return {g: (before.get(g, 0), after.get(g, 0)) for g in names if before.get(g, 0) != after.get(g, 0)}
+
+
+def _graph_dumps(store: ox.Store) -> dict[str, bytes]:
+    """Every graph of an in-memory store as sorted N-Triples lines (to see which graphs changed)."""
+    dumps = {}
+    for name in [*store.named_graphs(), ox.DefaultGraph()]:
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name) or b""
+        if data.strip():
+            key = name.value if isinstance(name, ox.NamedNode) else DEFAULT_GRAPH
+            dumps[key] = b"\n".join(sorted(data.splitlines())) + b"\n"
+    return dumps
+
+
 def _check(store: ox.Store, settings: Settings) -> WriteOutcome:
-    loaded, upl = sources_from_store(store, settings)
-    report = validate(loaded, upl)
+    loaded, report = validate_store(store, settings)  # incremental after this process's first check
     if not report.conforms:
         return WriteOutcome(False, report)
     ontology = loaded.union(["ontology"])

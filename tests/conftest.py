@@ -4,7 +4,7 @@ against the real ontology, vocabularies and shapes."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from rdflib import Graph, URIRef
 from registry.settings import Settings
 from registry.sources import LoadedSources, Source, discover, parse_turtle
 from registry.validation import ValidationReport, validate
+from tests.stores import StoreServers
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -91,3 +92,11 @@ def checkout_copy(tmp_path: Path) -> Settings:
         shutil.copytree(ROOT / name, tmp_path / name)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     return Settings(root=tmp_path, shared_dir=SHARED, store_dir=tmp_path / "var" / "store")
+
+
+@pytest.fixture(scope="session")
+def store_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServers]:
+    """Starts real Oxigraph and Virtuoso servers on demand (see tests/stores.py); stops them at the end."""
+    servers = StoreServers(tmp_path_factory.mktemp("stores"))
+    yield servers
+    servers.stop_all()

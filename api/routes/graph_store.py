@@ -15,6 +15,7 @@ from api.deps import ReaderDep, SettingsDep, WriterDep
 from api.negotiation import preferred
 from api.routes.sparql import write_response
 from api.sparql_text import UnsafeIri, check_iri
+from registry.backend import AnyStore
 from registry.writes import log_write, staged_write
 
 router = APIRouter(tags=["Graph Store"])
@@ -43,7 +44,7 @@ def _target(request: Request) -> ox.NamedNode | ox.DefaultGraph | None:
     return None
 
 
-def _exists(store: ox.Store, target: ox.NamedNode | ox.DefaultGraph) -> bool:
+def _exists(store: AnyStore, target: ox.NamedNode | ox.DefaultGraph) -> bool:
     if isinstance(target, ox.DefaultGraph):
         return True
     return store.contains_named_graph(target)

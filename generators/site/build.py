@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from api import schemas
@@ -22,6 +21,7 @@ from generators import formatting, phrases
 from generators.site import jsonld
 from generators.site.ui import words
 from generators.site.writer import SiteWriter, WriteStats
+from registry.backend import AnyStore
 from registry.merge import NATIONAL, MergedProduct, merge
 from registry.model import Catalog, Municipality, NationalService, Product, Ref, Text
 from registry.reader import list_municipalities, match_municipality, read_catalog, read_municipality
@@ -270,7 +270,7 @@ def content_feed(catalog: Catalog, municipality: Municipality, base_iri: str, ba
 
 
 def generate_site(
-    store: ox.Store,
+    store: AnyStore,
     out: Path,
     root: Path,
     municipalities: list[str] | None = None,

@@ -15,9 +15,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from rdflib import Graph, URIRef
 
-from registry.build import build
+from registry import backend
+from registry.build import check, store_graphs
 from registry.settings import Settings
+from tests.stores import KINDS, StoreServer, StoreServers
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -30,6 +33,7 @@ class LiveServer:
     settings: Settings
     token: str
     process: subprocess.Popen[bytes]
+    kind: str = "embedded"
 
     def client(self, **kwargs: object) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=60, **kwargs)  # type: ignore[arg-type]
@@ -45,17 +49,33 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def built_checkout(directory: Path) -> Settings:
+def _copy_checkout(directory: Path) -> None:
     for name in ("ontology", "shapes", "catalog"):
         shutil.copytree(ROOT / name, directory / name)
     (directory / "node_modules").symlink_to(ROOT / "node_modules")
-    settings = Settings(root=directory, shared_dir=SHARED, store_dir=directory / "var" / "store")
-    result = build(settings)
-    assert result.built, [f.message for f in result.checked.report.findings][:3]
+
+
+@pytest.fixture(scope="session")
+def checked_graphs(tmp_path_factory: pytest.TempPathFactory) -> dict[URIRef, Graph]:
+    """The checkout checked once (validation, lint, reasoning): the graphs every test server starts from.
+    (The build itself is tested on every store in tests/registry/test_store_contract.py.)"""
+    directory = tmp_path_factory.mktemp("checked")
+    _copy_checkout(directory)
+    checked = check(Settings(root=directory, shared_dir=SHARED), with_reasoning=True)
+    assert checked.ok, [f.message for f in checked.report.findings][:3]
+    return store_graphs(checked)
+
+
+def built_checkout(directory: Path, graphs: dict[URIRef, Graph], remote: StoreServer | None = None) -> Settings:
+    """A private copy of the checkout with its store (embedded, or a remote server) holding `graphs`."""
+    _copy_checkout(directory)
+    options = remote.settings() if remote else {}
+    settings = Settings(root=directory, shared_dir=SHARED, store_dir=directory / "var" / "store", **options)
+    backend.write_all(settings, graphs)
     return settings
 
 
-def start(settings: Settings, timeout: float = 2.0) -> LiveServer:
+def start(settings: Settings, timeout: float = 2.0, remote: StoreServer | None = None) -> LiveServer:
     port = free_port()
     env = {
         **os.environ,
@@ -65,6 +85,7 @@ def start(settings: Settings, timeout: float = 2.0) -> LiveServer:
         "DIENSTENGRAAF_WRITE_TOKENS": f'{{"tester": "{TOKEN}"}}',
         "DIENSTENGRAAF_QUERY_TIMEOUT": str(timeout),
         "DIENSTENGRAAF_PORT": str(port),
+        **(remote.env() if remote else {}),
     }
     command = [str(Path(sys.executable).parent / "dienstengraaf"), "serve", "--host", "127.0.0.1", "--port", str(port)]
     log = (settings.root / "server.log").open("wb")
@@ -76,11 +97,13 @@ def start(settings: Settings, timeout: float = 2.0) -> LiveServer:
             raise RuntimeError((settings.root / "server.log").read_text())
         try:
             if httpx.get(f"{url}/api/municipalities", timeout=2).status_code == 200:
+                options = remote.settings() if remote else {}
                 return LiveServer(
                     url,
-                    Settings(root=settings.root, shared_dir=SHARED, store_dir=settings.store, port=port),
+                    Settings(root=settings.root, shared_dir=SHARED, store_dir=settings.store, port=port, **options),
                     TOKEN,
                     process,
+                    remote.kind if remote else "embedded",
                 )
         except httpx.HTTPError:
             pass
@@ -89,19 +112,43 @@ def start(settings: Settings, timeout: float = 2.0) -> LiveServer:
     raise RuntimeError("server did not start")
 
 
+@pytest.fixture(scope="session", params=KINDS)
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Every API test runs on the embedded store, an Oxigraph server and Virtuoso."""
+    return str(request.param)
+
+
+def _live(
+    name: str, factory: pytest.TempPathFactory, kind: str, servers: StoreServers, graphs: dict[URIRef, Graph]
+) -> Iterator[LiveServer]:
+    remote = servers.start(kind) if kind != "embedded" else None
+    # A remote store adds HTTP and serialisation: 47,000 rows take Virtuoso about 2 s.
+    timeout = 2.0 if remote is None else 8.0
+    live = start(built_checkout(factory.mktemp(name), graphs, remote), timeout, remote=remote)
+    yield live
+    live.process.terminate()
+    live.process.wait(timeout=10)
+    if remote:
+        remote.stop()
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory,
+    store_kind: str,
+    store_servers: StoreServers,
+    checked_graphs: dict[URIRef, Graph],
+) -> Iterator[LiveServer]:
     """A server over the real catalog; tests that write must leave the catalog valid."""
-    live = start(built_checkout(tmp_path_factory.mktemp("catalog-server")))
-    yield live
-    live.process.terminate()
-    live.process.wait(timeout=10)
+    yield from _live("catalog-server", tmp_path_factory, store_kind, store_servers, checked_graphs)
 
 
 @pytest.fixture(scope="session")
-def scratch_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def scratch_server(
+    tmp_path_factory: pytest.TempPathFactory,
+    store_kind: str,
+    store_servers: StoreServers,
+    checked_graphs: dict[URIRef, Graph],
+) -> Iterator[LiveServer]:
     """A server whose store tests may empty (the W3C protocol tests run CLEAR ALL)."""
-    live = start(built_checkout(tmp_path_factory.mktemp("scratch-server")))
-    yield live
-    live.process.terminate()
-    live.process.wait(timeout=10)
+    yield from _live("scratch-server", tmp_path_factory, store_kind, store_servers, checked_graphs)

@@ -174,7 +174,9 @@ def test_pathological_query_is_stopped_while_others_are_served(server: LiveServe
     assert isinstance(response, httpx.Response)
     assert response.status_code == 503 and response.json()["error"] == "timeout"
     assert float(outcome["seconds"]) < 15  # type: ignore[arg-type]
-    assert others and set(others) == {200}
+    assert set(others) <= {200}
+    if server.kind != "virtuoso":  # Virtuoso refuses it at once: its cost estimate exceeds its limit
+        assert others
     with server.client() as client:  # the replaced worker answers again
         assert client.get("/sparql", params={"query": SELECT}).status_code == 200
 

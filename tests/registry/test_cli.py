@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 from registry.cli import app
 from registry.settings import Settings
+from tests.conftest import ROOT, SHARED
 
 runner = CliRunner()
 
@@ -27,7 +29,25 @@ def env(checkout_copy: Settings) -> dict[str, str]:
 
 
 @pytest.fixture
-def built_env(env: dict[str, str]) -> dict[str, str]:
+def fresh_built_env(env: dict[str, str]) -> dict[str, str]:
+    """A store of its own, for tests that change it."""
+    result = runner.invoke(app, ["build"], env=env)
+    assert result.exit_code == 0, result.output
+    return env
+
+
+@pytest.fixture(scope="module")
+def built_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One built checkout copy shared by the tests that only read it."""
+    root = tmp_path_factory.mktemp("cli-built")
+    for name in ("ontology", "shapes", "catalog"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    env = {
+        "DIENSTENGRAAF_ROOT": str(root),
+        "DIENSTENGRAAF_SHARED_DIR": str(SHARED),
+        "DIENSTENGRAAF_STORE_DIR": str(root / "var" / "store"),
+    }
     result = runner.invoke(app, ["build"], env=env)
     assert result.exit_code == 0, result.output
     return env
@@ -117,9 +137,9 @@ def test_lint_and_reason_pass_on_the_catalog(env: dict[str, str]) -> None:
     assert reasoned.exit_code == 0 and "Consistent" in reasoned.output
 
 
-def test_import_upl(built_env: dict[str, str]) -> None:
-    upl = Path(built_env["DIENSTENGRAAF_SHARED_DIR"]) / "data/upl/UPL-actueel.csv"
-    result = runner.invoke(app, ["import-upl", str(upl)], env=built_env)
+def test_import_upl(fresh_built_env: dict[str, str]) -> None:
+    upl = Path(fresh_built_env["DIENSTENGRAAF_SHARED_DIR"]) / "data/upl/UPL-actueel.csv"
+    result = runner.invoke(app, ["import-upl", str(upl)], env=fresh_built_env)
     assert result.exit_code == 0, result.output
     assert "1214 producten" in result.output
 
@@ -139,3 +159,40 @@ def test_generate_site(built_env: dict[str, str], tmp_path: Path) -> None:
         app, ["generate", "site", "--out", str(tmp_path), "--municipality", "Atlantis"], env=built_env
     )
     assert unknown.exit_code == 2
+
+
+def test_ask_prints_the_answer_and_its_json(built_env: dict[str, str]) -> None:
+    text = runner.invoke(app, ["ask", "hoe vraag ik een paspoort aan", "--municipality", "Utrecht"], env=built_env)
+    assert text.exit_code == 0, text.output
+    assert text.output.startswith("[answer, zekerheid")
+    as_json = runner.invoke(app, ["ask", "paspoort aanvragen", "--municipality", "Utrecht", "--json"], env=built_env)
+    answer = json.loads(as_json.output)
+    assert answer["action"] == "answer"
+    assert answer["product"]["upl"] == "http://standaarden.overheid.nl/owms/terms/paspoort"
+    assert answer["municipality"]["id"] == "utrecht"
+
+
+def test_ask_warns_about_an_unknown_municipality(built_env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["ask", "paspoort aanvragen", "--municipality", "Atlantis"], env=built_env)
+    assert result.exit_code == 0
+    assert "Atlantis" in result.stderr and "landelijk" in result.stderr
+
+
+def test_ask_rebuilds_an_index_from_an_older_release(built_env: dict[str, str], tmp_path: Path) -> None:
+    # Regression: an index file from an older format used to crash `ask` with a traceback.
+    assert (Path(built_env["DIENSTENGRAAF_ROOT"]) / "var" / "chatbot" / "index.pickle").exists()
+    index_file = tmp_path / "index.pickle"
+    index_file.write_bytes(b"not an index")
+    env = {**built_env, "DIENSTENGRAAF_CHAT_INDEX_FILE": str(index_file)}
+    result = runner.invoke(app, ["ask", "paspoort aanvragen", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["product"]["id"] == "paspoort"
+
+
+@pytest.mark.parametrize("output_format", ["rasa", "json"])
+def test_generate_chatbot_export(built_env: dict[str, str], tmp_path: Path, output_format: str) -> None:
+    result = runner.invoke(app, ["generate", "chatbot", "--format", output_format, "--out", str(tmp_path)],
+                           env=built_env)
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert any("utrecht" in name for name in written) and any("zwolle" in name for name in written)

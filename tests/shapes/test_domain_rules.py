@@ -376,3 +376,24 @@ def test_dutch_title_is_required(validate_ttl: Validate) -> None:
     text = product().replace('dct:title "Testproduct"@nl , "Test product"@en', 'dct:title "Testproduct"@nl-x-informal')
     found = findings(validate_ttl(text), "ex:product", "dgsh:ProductShape-title-nl")
     assert len(found) == 1 and found[0].constraint == "QualifiedMinCountConstraintComponent"
+
+
+# Durations are xsd:duration values.
+
+
+@pytest.mark.parametrize(("value", "fires"), [("P42D", False), ("P3M", False), ("P1Y", False), ("vijf dagen", True)])
+def test_processing_time_is_an_xsd_duration(validate_ttl: Validate, value: str, fires: bool) -> None:
+    report = validate_ttl(product(extra=f'; cv:processingTime "{value}"^^xsd:duration'))
+    found = findings(report, "ex:product", "DatatypeConstraintComponent")
+    assert [f.path for f in found] == (["cv:processingTime"] if fires else [])
+
+
+# Search terms (skos:hiddenLabel) are Dutch or English texts.
+
+
+def test_search_terms_need_a_language(validate_ttl: Validate) -> None:
+    good = validate_ttl(product(extra='; skos:hiddenLabel "kwijt"@nl , "lost passport"@en'))
+    assert findings(good, "ex:product", "LanguageInConstraintComponent") == []
+    bad = validate_ttl(product(extra='; skos:hiddenLabel "verloren"@de'))
+    found = findings(bad, "ex:product", "LanguageInConstraintComponent")
+    assert [f.path for f in found] == ["skos:hiddenLabel"] and found[0].severity == "Violation"

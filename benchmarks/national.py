@@ -1,0 +1,150 @@
+"""Benchmarks at catalog size and at national size, written to docs/benchmarks.md.
+
+    .venv/bin/python benchmarks/national.py [--seed 42] [--skip-remote] [--out docs/benchmarks.md]
+
+Every figure is reported with its baseline measured in the same run: the national build against the
+catalog build, incremental against full validation, each store and engine against pyoxigraph on the
+same query, site generation and answer latency at national size against catalog size. The national
+dataset is synthetic (`dienstengraaf generate national`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import workloads  # noqa: E402
+from benchmarks.workloads import ratio  # noqa: E402
+from registry.settings import Settings  # noqa: E402
+
+QUERIES = sorted((ROOT / "benchmarks" / "queries").glob("*.rq"))
+
+
+@dataclass
+class Report:
+    """Sections of the results document: a title, a table and notes."""
+
+    sections: list[tuple[str, list[str], list[list[str]], str]] = field(default_factory=list)
+
+    def add(self, title: str, header: list[str], rows: list[list[str]], note: str = "") -> None:
+        self.sections.append((title, header, rows, note))
+        print(f"\n## {title}")
+        for row in rows:
+            print("  " + " | ".join(row))
+
+    def markdown(self, machine: list[str], started: str, seconds: float) -> str:
+        lines = ["# Benchmarks", "", f"Run on {started} with `benchmarks/national.py` ({seconds / 60:.1f} min).", ""]
+        lines += ["Machine:", "", *[f"- {item}" for item in machine], ""]
+        for title, header, rows, note in self.sections:
+            lines += [f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+            lines += ["| " + " | ".join(row) + " |" for row in rows]
+            lines += ["", note, ""] if note else [""]
+        return "\n".join(lines)
+
+
+def machine() -> list[str]:
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+
+    virtuoso = subprocess.run(["virtuoso-t", "-?"], capture_output=True, text=True, check=False)
+    version = next((line for line in (virtuoso.stdout + virtuoso.stderr).splitlines() if "Version" in line), "?")
+    return [
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB memory, {platform.system()} {platform.release()}",
+        f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}, "
+        f"pySHACL {pyshacl.__version__}, Virtuoso {version.strip()}",
+    ]
+
+
+def timed_build(settings: Settings, extra: list[Path]) -> tuple[float, float, str]:
+    """A full `dienstengraaf build` in its own process: seconds, peak memory (GiB) and last line."""
+    command = [str(ROOT / ".venv" / "bin" / "dienstengraaf"), "build", *[f"--with={p}" for p in extra]]
+    env = {
+        **os.environ,
+        "DIENSTENGRAAF_STORE_DIR": str(settings.store),
+        "DIENSTENGRAAF_CHAT_INDEX_FILE": str(settings.chat_index),
+    }
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode); "
+        "print(r.stdout[-2000:], r.stderr[-2000:])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, env=env, check=True
+    )
+    first, rest = result.stdout.split("\n", 1)
+    seconds, rss, code = first.split()
+    if code != "0":
+        raise RuntimeError(f"build failed:\n{rest}")
+    lines = [line for line in rest.splitlines() if "Store bijgewerkt" in line]
+    return float(seconds), int(rss) / 2**20, lines[-1].strip() if lines else ""
+
+
+def section_build(report: Report, catalog: Settings, national: Settings, national_dir: Path) -> None:
+    cat_s, cat_gib, _ = timed_build(catalog, [])
+    nat_s, nat_gib, line = timed_build(national, [national_dir])
+    report.add(
+        "Full build (validate, lint, reason, write the store, chatbot index)",
+        ["size", "seconds", "peak memory", "ratio to catalog"],
+        [
+            ["catalog (3 example municipalities)", f"{cat_s:.1f}", f"{cat_gib:.2f} GiB", "1.00x"],
+            ["national (+ synthetic municipalities)", f"{nat_s:.1f}", f"{nat_gib:.2f} GiB", ratio(nat_s, cat_s)],
+        ],
+        f"Target at national size: under 120 s and under 4 GiB. {line}",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--skip-remote", action="store_true", help="do not start Oxigraph and Virtuoso")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    options = parser.parse_args()
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    begin = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="dienstengraaf-bench-"))
+    try:
+        national_dir = work / "national"
+        workloads.generate(options.seed, national_dir)
+        catalog = Settings(store_dir=work / "catalog" / "store", chat_index_file=work / "catalog" / "index.pickle")
+        national = Settings(
+            store_dir=work / "national-store" / "store", chat_index_file=work / "national-store" / "index.pickle"
+        )
+        report = Report()
+        section_build(report, catalog, national, national_dir)
+        workloads.section_validation(report, national_dir)
+        workloads.section_queries(report, national, QUERIES, work, remote=not options.skip_remote)
+        workloads.section_site(report, catalog, national, work)
+        workloads.section_chatbot(report, catalog, national)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+        text = report.markdown(machine(), started, time.perf_counter() - begin)
+        text += f"\nPeak memory of the benchmark process itself: {peak:.2f} GiB.\n"
+        options.out.parent.mkdir(parents=True, exist_ok=True)
+        options.out.write_text(text, encoding="utf-8")
+        print(f"\nwritten to {options.out}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

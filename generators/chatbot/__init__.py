@@ -1,0 +1,1 @@
+"""A Dutch answer engine over the registry graph that knows when not to answer."""

@@ -1,0 +1,86 @@
+"""Full validation split over worker processes, with the same findings as one pySHACL run.
+
+A focus node's findings depend only on the data graph, the shapes and the node itself: pySHACL
+validates each focus node of a shape on its own, and which other nodes are validated in the same run
+does not matter. So the focus nodes of every targeted shape are found once, dealt out round-robin
+over the workers, and each worker validates its share on the whole data graph with the shapes'
+targets replaced by `sh:targetNode` for its nodes (`registry.incremental.validate_nodes`). The
+workers are forked: they inherit the data graph instead of receiving a copy; only their findings
+travel back. The union of the shares is the full validation.
+
+Without `fork` (or with one worker, or fewer focus nodes than `min_nodes`) it is `validate`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from registry.incremental import Triple, focus_nodes, validate_nodes, without_targets
+from registry.reach import read_shapes
+from registry.sources import LoadedSources
+from registry.validation import Finding, ValidationReport, _display, data_graph, validate
+
+MIN_NODES = 20_000  # below this, forking costs more than it saves
+
+
+def validate_partitioned(
+    loaded: LoadedSources,
+    upl: Graph | None = None,
+    root: Path | None = None,
+    workers: int | None = None,
+    min_nodes: int = MIN_NODES,
+) -> ValidationReport:
+    """Validate the registry in `workers` processes (default: one per core); equal to `validate`."""
+    workers = workers or os.cpu_count() or 1
+    shapes = loaded.shapes_graph()
+    reach = read_shapes(shapes)
+    if workers < 2 or reach.unsupported or "fork" not in multiprocessing.get_all_start_methods():
+        return validate(loaded, upl, root)
+    data = data_graph(loaded, upl)
+    nodes: dict[Node, list[Node]] = {}
+    for shape, found in reach.targets.items():
+        for node in focus_nodes(data, found):
+            nodes.setdefault(node, []).append(shape)
+    if len(nodes) < min_nodes:
+        return validate(loaded, upl, root)
+    shares: list[set[Triple]] = [set() for _ in range(workers)]
+    for index, node in enumerate(sorted(nodes, key=str)):
+        shares[index % workers].update((shape, SH.targetNode, node) for shape in nodes[node])
+    free = without_targets(shapes)
+    context = multiprocessing.get_context("fork")
+    running: list[tuple[BaseProcess, Connection]] = []
+    for share in shares[1:]:
+        receiver, sender = context.Pipe(duplex=False)
+        worker = context.Process(target=_work, args=(sender, data, free, share, loaded, root))
+        worker.start()
+        sender.close()
+        running.append((worker, receiver))
+    findings = [f for _, f in validate_nodes(data, free, shares[0], loaded, root)]
+    for process, receiver in running:
+        answer = receiver.recv()
+        process.join()
+        if isinstance(answer, BaseException):
+            raise answer
+        findings.extend(answer)
+    replaced = {_display(old, root): _display(new, root) for old, new in loaded.replaced.items()}
+    return ValidationReport(findings=findings, replaced=replaced)
+
+
+def _work(
+    sender: Connection, data: Graph, free: Graph, share: set[Triple], loaded: LoadedSources, root: Path | None
+) -> None:
+    """A worker: validate one share and send its findings (or the error) back."""
+    try:
+        found: list[Finding] | BaseException = [f for _, f in validate_nodes(data, free, share, loaded, root)]
+    except Exception as error:  # handed to the parent, which raises it
+        found = error
+    sender.send(found)
+    sender.close()

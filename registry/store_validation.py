@@ -1,0 +1,107 @@
+"""Validation of a store that a write changed, incrementally against the content checked before.
+
+A `StoreValidator` keeps the `registry.incremental` state of the store content it validated last,
+with each data graph's N-Triples dump. For the next store it dumps every data graph again (fast, in
+Oxigraph), reads only the graphs whose dump differs, and validates their changed triples
+incrementally. Because the comparison is with what was *checked* last, not with what was published,
+a rejected write needs no undo: the next write's diff simply includes going back.
+
+The first validation, a change to the shapes files or to the UPL graph, and a store whose graphs
+cannot be compared start over with a full validation. The validator holds the whole data graph twice
+in memory (the sources and their union), like a full validation does while it runs.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from registry.incremental import Change, ValidationState, start, validate_changes
+from registry.namespaces import INFERRED_GRAPH, META_GRAPH
+from registry.settings import Settings
+from registry.sources import LoadedSources, discover
+from registry.terms import to_graph
+from registry.validation import ValidationReport
+
+SKIPPED = {str(INFERRED_GRAPH), str(META_GRAPH)}
+MAX_CHANGE = 0.1  # a change to more than this share of the triples is validated in full
+
+
+@dataclass
+class StoreValidator:
+    """The validation state of the store content checked last, and what it was checked with."""
+
+    state: ValidationState | None = None
+    dumps: dict[str, bytes] = field(default_factory=dict)
+    shapes: tuple[tuple[str, int, int], ...] = ()
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def validate(self, store: ox.Store, settings: Settings) -> tuple[LoadedSources, ValidationReport]:
+        """The loaded data graphs of the store and their validation report (equal to a full one)."""
+        from registry import writes  # imported here: registry.writes uses this module
+
+        with self.lock:
+            dumps = _dumps(store)
+            shapes = _shapes_files(settings)
+            state, self.state = self.state, None  # set again once the state matches this store
+            changed = {g for g in dumps.keys() | self.dumps.keys() if dumps.get(g) != self.dumps.get(g)}
+            changes: dict[URIRef | None, Change] = {}
+            size = 0
+            upl_changed = any(writes.graph_kind(g) == "upl" for g in changed)
+            if state is not None and shapes == self.shapes and not upl_changed:
+                for name in changed:
+                    old = next((s.graph for s in state.loaded.sources if str(s.graph_iri) == name), Graph())
+                    new = to_graph(ox.parse(dumps[name], format=ox.RdfFormat.N_TRIPLES)) if name in dumps else Graph()
+                    added, removed = set(new - old), set(old - new)
+                    changes[URIRef(name)] = (added, removed)
+                    size += len(added) + len(removed)
+            if state is None or shapes != self.shapes or upl_changed or size > len(state.data) * MAX_CHANGE:
+                loaded, upl = writes.sources_from_store(store, settings)
+                state = start(loaded, upl)
+                report = state.report()
+            else:
+                report = validate_changes(state, changes)
+            self.state, self.dumps, self.shapes = state, dumps, shapes
+            return state.loaded, report
+
+
+def _dumps(store: ox.Store) -> dict[str, bytes]:
+    """Each data graph of the store (by name) as N-Triples, in the store's order."""
+    from registry import writes
+
+    dumps: dict[str, bytes] = {}
+    for name in [*store.named_graphs(), ox.DefaultGraph()]:
+        key = name.value if isinstance(name, ox.NamedNode) else writes.DEFAULT_GRAPH
+        if key in SKIPPED or writes.graph_kind(key) == "shapes":
+            continue
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+        if data:
+            dumps[key] = data
+    return dumps
+
+
+def _shapes_files(settings: Settings) -> tuple[tuple[str, int, int], ...]:
+    """The shapes files with their modification time and size: a change means starting over."""
+    files = [path for path, kind in discover(settings) if kind == "shapes"]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+# One validator per registry (checkout and store location) in this process, as registry.writes keeps
+# its write lock: writes are validated one at a time against what the process checked before.
+_VALIDATORS: dict[tuple[Path, Path], StoreValidator] = {}
+_VALIDATORS_LOCK = threading.Lock()
+
+
+def validator_for(settings: Settings) -> StoreValidator:
+    """The validator of one registry, shared by the writes of this process."""
+    with _VALIDATORS_LOCK:
+        return _VALIDATORS.setdefault((settings.root, settings.store), StoreValidator())
+
+
+def validate_store(store: ox.Store, settings: Settings) -> tuple[LoadedSources, ValidationReport]:
+    """Validate the data graphs of a (changed) store, incrementally where this process checked before."""
+    return validator_for(settings).validate(store, settings)

@@ -1,0 +1,29 @@
+"""The integrator queries of the benchmarks: each has a comment header and answers on the catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from registry.settings import Settings
+from registry.sources import load_sources
+from registry.store import in_memory
+
+QUERIES = sorted((Path(__file__).resolve().parents[2] / "benchmarks" / "queries").glob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    loaded = load_sources(Settings())
+    return in_memory({source.graph_iri: source.graph for source in loaded.sources})
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=[p.stem for p in QUERIES])
+def test_benchmark_query_has_a_header_and_rows(store: ox.Store, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# ") and len(text.splitlines()[0]) > 20
+    result = store.query(text, use_default_graph_as_union=True)
+    assert isinstance(result, ox.QuerySolutions)
+    assert len(list(result)) >= 1

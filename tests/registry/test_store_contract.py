@@ -1,0 +1,232 @@
+"""The store contract: the embedded store, an Oxigraph server and OpenLink Virtuoso, each built with
+the real build, hold the same registry, answer the registry's reads the same way, and take writes
+all-or-nothing. The remote servers are real processes on 127.0.0.1 (tests/stores.py)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import XSD, Graph, Literal
+from rdflib.compare import to_isomorphic
+
+from registry import backend
+from registry.build import build
+from registry.reader import list_municipalities, read_catalog, read_municipality
+from registry.remote import STAGING, RemoteStore, RemoteStoreError
+from registry.settings import Settings
+from registry.stats import stats
+from registry.writes import staged_write
+from tests.stores import KINDS, StoreServers
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+NUMBERS = {XSD.double, XSD.float, XSD.decimal}
+
+
+def _checkout(directory: Path) -> Path:
+    for name in ("ontology", "shapes", "catalog"):
+        shutil.copytree(ROOT / name, directory / name)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _checkout(tmp_path_factory.mktemp("contract-checkout"))
+
+
+@pytest.fixture(scope="module")
+def embedded_settings(checkout: Path) -> Settings:
+    settings = Settings(root=checkout, shared_dir=SHARED, store_dir=checkout / "var" / "store", reason=False)
+    assert build(settings).built
+    return settings
+
+
+@pytest.fixture(scope="module", params=KINDS)
+def settings(
+    request: pytest.FixtureRequest, checkout: Path, embedded_settings: Settings, store_servers: StoreServers
+) -> Iterator[Settings]:
+    """Settings for a store of each kind, built from the same checkout."""
+    if request.param == "embedded":  # its own store: the write tests change it
+        own = Settings(root=checkout, shared_dir=SHARED, store_dir=checkout / "var" / "own-store", reason=False)
+        assert build(own).built
+        yield own
+        return
+    server = store_servers.start(request.param)
+    remote = Settings(root=checkout, shared_dir=SHARED, reason=False, **server.settings())
+    result = build(remote)
+    assert result.built and result.version
+    yield remote
+    server.stop()
+
+
+def canonical(graph: Graph) -> Graph:
+    """The graph with numbers in one lexical form (Virtuoso writes 0.0 where the source has 0)."""
+    result = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype in NUMBERS:
+            o = Literal(format(float(o), "g"), datatype=o.datatype)
+        result.add((s, p, o))
+    return result
+
+
+def dataset(store: backend.AnyStore) -> dict[str, Graph]:
+    graphs: dict[str, Graph] = {}
+    for name in store.named_graphs():
+        if name.value.endswith("/meta"):
+            continue
+        graphs[name.value] = canonical(backend.to_rdflib(store, name.value))
+    return graphs
+
+
+def test_the_build_publishes_the_same_graphs(settings: Settings, embedded_settings: Settings) -> None:
+    expected = dataset(backend.open_store(embedded_settings))
+    actual = dataset(backend.open_store(settings))
+    assert sorted(actual) == sorted(expected)
+    for iri, graph in expected.items():
+        assert to_isomorphic(actual[iri]) == to_isomorphic(graph), iri
+
+
+def test_counts_are_the_same(settings: Settings, embedded_settings: Settings) -> None:
+    expected = stats(backend.open_store(embedded_settings))
+    actual = stats(backend.open_store(settings))
+    for key in ("products", "standard_processes", "steps", "faqs", "national_services", "municipalities", "offerings"):
+        assert actual[key] == expected[key], key
+
+
+def test_readers_see_the_same_catalog(settings: Settings, embedded_settings: Settings) -> None:
+    expected, actual = backend.open_store(embedded_settings), backend.open_store(settings)
+    assert read_catalog(actual, "v") == read_catalog(expected, "v")
+    municipalities = list_municipalities(actual)
+    assert municipalities == list_municipalities(expected)
+    for municipality in municipalities:  # a CONSTRUCT with a fixed value (substitution) per municipality
+        assert read_municipality(actual, municipality.iri) == read_municipality(expected, municipality.iri)
+
+
+QUERIES = [
+    "SELECT ?product ?title WHERE { ?product a <https://dienstengraaf.nl/def/Product> ; "
+    "<http://purl.org/dc/terms/title> ?title FILTER(lang(?title) = 'nl') } ORDER BY ?product",
+    "PREFIX cv: <http://data.europa.eu/m8g/> SELECT ?cost ?value WHERE { ?cost a cv:Cost ; cv:hasValue ?value } "
+    "ORDER BY ?cost ?value",
+    "ASK { <https://dienstengraaf.nl/id/product/paspoort> ?p ?o }",
+    "ASK { <https://dienstengraaf.nl/id/product/bestaat-niet> ?p ?o }",
+    "CONSTRUCT WHERE { <https://dienstengraaf.nl/id/product/paspoort> ?p ?o }",
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), '/catalog/')) } "
+    "GROUP BY ?g ORDER BY ?g",
+]
+
+
+def _plain(term: object) -> str:
+    return "_" if isinstance(term, ox.BlankNode) else str(term)
+
+
+def _answer(store: backend.AnyStore, text: str) -> object:
+    result = store.query(text, use_default_graph_as_union=True)
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QueryTriples):  # blank node labels differ per store
+        return sorted(" ".join(_plain(term) for term in triple) for triple in result)
+    rows = []
+    for solution in result:
+        row = []
+        for value in solution:
+            if isinstance(value, ox.Literal) and value.datatype.value in {str(n) for n in NUMBERS}:
+                row.append(format(float(value.value), "g"))
+            else:
+                row.append(_plain(value))
+        rows.append(tuple(row))
+    return rows
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_typical_queries_answer_the_same(settings: Settings, embedded_settings: Settings, text: str) -> None:
+    assert _answer(backend.open_store(settings), text) == _answer(backend.open_store(embedded_settings), text)
+
+
+def test_durations_come_back_as_written(settings: Settings) -> None:
+    # Regression: Virtuoso stores xsd:duration as a number of seconds or months ("3.6288e+06" for P42D).
+    store = backend.open_store(settings)
+    catalog = read_catalog(store, "v")
+    assert catalog.products["paspoort"].processing_time == "P5D"
+    deadlines = {r.deadline for p in catalog.products.values() for r in p.redress if r.deadline}
+    assert deadlines == {"P42D", "P3M"}  # days and months: the two forms Virtuoso stores differently
+
+
+class _FailingUpload(RemoteStore):
+    """A client whose third graph upload fails, as a dropped connection would."""
+
+    uploads = 0
+
+    def _put_graph(self, iri: str, data: bytes) -> None:
+        self.uploads += 1
+        if self.uploads == 3:
+            raise RemoteStoreError("verbinding verbroken (test)")
+        super()._put_graph(iri, data)
+
+
+def test_a_failed_publish_leaves_the_store_as_it_was(settings: Settings) -> None:
+    if not settings.remote:
+        pytest.skip("the embedded store's all-or-nothing build is tested in test_build.py")
+    remote = RemoteStore.from_settings(settings)
+    before_version, before = remote.state(refresh=True)
+    counts = {g: len(backend.to_rdflib(remote, g)) for g in before}
+    failing = _FailingUpload(remote.endpoints, None, 30)
+    failing._write_auth = remote._write_auth  # same credentials as the real client
+    graphs = {g: Graph() + backend.to_rdflib(remote, g) for g in before[:5]}
+    with pytest.raises(RemoteStoreError):
+        failing.publish(graphs, replace_all=True)
+    after_version, after = remote.state(refresh=True)
+    assert (after_version, after) == (before_version, before)
+    assert {g: len(backend.to_rdflib(remote, g)) for g in after} == counts
+    leftovers = remote.query(
+        f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), '{STAGING}')) }}",
+        named_graphs=None,
+        default_graph=None,
+    )
+    assert not bool(leftovers)
+
+
+def _title(store: backend.AnyStore) -> list[str]:
+    text = (
+        "SELECT ?t WHERE { <https://dienstengraaf.nl/id/product/paspoort> "
+        "<http://purl.org/dc/terms/title> ?t FILTER(lang(?t) = 'nl') }"
+    )
+    result = store.query(text, use_default_graph_as_union=True)
+    assert isinstance(result, ox.QuerySolutions)
+    return sorted(str(s["t"].value) for s in result)
+
+
+def test_an_invalid_write_is_rejected_whole(settings: Settings) -> None:
+    version = backend.version(settings)
+    before = _title(backend.open_store(settings))
+
+    def remove_titles(store: ox.Store) -> None:
+        store.update(
+            "DELETE WHERE { GRAPH ?g { <https://dienstengraaf.nl/id/product/paspoort> "
+            "<http://purl.org/dc/terms/title> ?t } }"
+        )
+
+    outcome = staged_write(settings, remove_titles)
+    assert not outcome.applied and outcome.report is not None and not outcome.report.conforms
+    assert backend.version(settings) == version
+    assert _title(backend.open_store(settings)) == before
+
+
+def test_a_valid_write_is_applied(settings: Settings) -> None:
+    version = backend.version(settings)
+
+    def rename(store: ox.Store) -> None:
+        store.update(
+            "DELETE { GRAPH ?g { ?p <http://purl.org/dc/terms/title> ?t } } "
+            "INSERT { GRAPH ?g { ?p <http://purl.org/dc/terms/title> 'Paspoort (nieuw)'@nl } } "
+            "WHERE { BIND(<https://dienstengraaf.nl/id/product/paspoort> AS ?p) "
+            "GRAPH ?g { ?p <http://purl.org/dc/terms/title> ?t FILTER(lang(?t) = 'nl') } }"
+        )
+
+    outcome = staged_write(settings, rename)
+    assert outcome.applied, outcome.report and [f.message for f in outcome.report.findings][:3]
+    assert backend.version(settings) != version
+    assert _title(backend.open_store(settings)) == ["Paspoort (nieuw)"]
