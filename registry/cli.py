@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -122,10 +123,13 @@ def build_command(
     typer.echo(f"Store bijgewerkt: {settings.store_label} (versie {result.version})")
     from generators.chatbot.index import build_from_store
 
+    started = time.perf_counter()
     store = backend.open_store(settings)
     build_from_store(store, result.version or "").save(settings.chat_index)
+    checked.seconds["chatbot-index"] = time.perf_counter() - started
     typer.echo(f"Index van de chatbot: {settings.chat_index}")
     typer.echo(stats_text(stats(store)))
+    typer.echo("Tijd per stap: " + ", ".join(f"{phase} {s:.1f} s" for phase, s in checked.seconds.items()))
 
 
 @app.command("validate")

@@ -4,7 +4,8 @@ A focus node's findings depend only on the data graph, the shapes and the node i
 validates each focus node of a shape on its own, and which other nodes are validated in the same run
 does not matter. So the focus nodes of every targeted shape are found once, dealt out round-robin
 over the workers, and each worker validates its share on the whole data graph with the shapes'
-targets replaced by `sh:targetNode` for its nodes (`registry.incremental.validate_nodes`). The
+targets replaced by `sh:targetNode` for its nodes (`registry.incremental.validate_nodes`), while
+the parent evaluates the bulk SPARQL constraints (`registry.sparql_constraints`). The
 workers are forked: they inherit the data graph instead of receiving a copy; only their findings
 travel back. The union of the shares is the full validation.
 
@@ -26,7 +27,8 @@ from rdflib.term import Node
 from registry.incremental import Triple, focus_nodes, validate_nodes, without_targets
 from registry.reach import read_shapes
 from registry.sources import LoadedSources
-from registry.validation import Finding, ValidationReport, _display, data_graph, validate
+from registry.sparql_constraints import bulk_constraints, suspect_results, without_bulk
+from registry.validation import Finding, ValidationReport, _display, data_graph, focus_findings, validate
 
 MIN_NODES = 20_000  # below this, forking costs more than it saves
 
@@ -37,14 +39,16 @@ def validate_partitioned(
     root: Path | None = None,
     workers: int | None = None,
     min_nodes: int = MIN_NODES,
+    union: Graph | None = None,
 ) -> ValidationReport:
-    """Validate the registry in `workers` processes (default: one per core); equal to `validate`."""
+    """Validate the registry in `workers` processes (default: one per core); equal to `validate`.
+    `union` is `loaded.union()` when the caller has it already."""
     workers = workers or os.cpu_count() or 1
     shapes = loaded.shapes_graph()
     reach = read_shapes(shapes)
     if workers < 2 or reach.unsupported or "fork" not in multiprocessing.get_all_start_methods():
         return validate(loaded, upl, root)
-    data = data_graph(loaded, upl)
+    data = data_graph(loaded, upl, union)
     nodes: dict[Node, list[Node]] = {}
     for shape, found in reach.targets.items():
         for node in focus_nodes(data, found):
@@ -54,7 +58,8 @@ def validate_partitioned(
     shares: list[set[Triple]] = [set() for _ in range(workers)]
     for index, node in enumerate(sorted(nodes, key=str)):
         shares[index % workers].update((shape, SH.targetNode, node) for shape in nodes[node])
-    free = without_targets(shapes)
+    bulk = bulk_constraints(shapes)
+    free = without_targets(without_bulk(shapes, bulk))
     context = multiprocessing.get_context("fork")
     running: list[tuple[BaseProcess, Connection]] = []
     for share in shares[1:]:
@@ -64,6 +69,8 @@ def validate_partitioned(
         sender.close()
         running.append((worker, receiver))
     findings = [f for _, f in validate_nodes(data, free, shares[0], loaded, root)]
+    bulk_results = suspect_results(data, shapes, bulk)
+    findings.extend(f for _, f in focus_findings(bulk_results, data, loaded.defining_files(), root))
     for process, receiver in running:
         answer = receiver.recv()
         process.join()

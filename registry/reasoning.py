@@ -8,13 +8,15 @@ properties) and literals such as xsd:date or xsd:duration, which HermiT rejects,
 
 from __future__ import annotations
 
+import multiprocessing
 import tempfile
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import owlready2
 import pyoxigraph as ox
-from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 
 from registry.store import in_memory
 from registry.terms import to_graph
@@ -58,17 +60,22 @@ def reasoner_input(ontology: Graph, data: Graph) -> Graph:
     data_props = set(ontology.subjects(RDF.type, OWL.DatatypeProperty))
     classes = set(ontology.subjects(RDF.type, OWL.Class))
     individuals: set[URIRef] = set()
-    for s, p, o in data:
-        if not isinstance(s, URIRef) or isinstance(o, BNode):
-            continue
-        if (p == RDF.type and o in classes) or (p in object_props and isinstance(o, URIRef)):
-            graph.add((s, p, o))
-            individuals.add(s)
-            if p != RDF.type:
-                individuals.add(o)  # type: ignore[arg-type]
-        elif p in data_props and isinstance(o, Literal) and o.datatype in OWL2_DATATYPES:
-            graph.add((s, p, o))
-            individuals.add(s)
+    # Looked up per class and property (the graph's indexes), not by reading every triple.
+    for cls in classes:
+        for s in data.subjects(RDF.type, cls):
+            if isinstance(s, URIRef):
+                graph.add((s, RDF.type, cls))
+                individuals.add(s)
+    for p in object_props:
+        for s, o in data.subject_objects(p):
+            if isinstance(s, URIRef) and isinstance(o, URIRef):
+                graph.add((s, p, o))
+                individuals.update((s, o))
+    for p in data_props:
+        for s, o in data.subject_objects(p):
+            if isinstance(s, URIRef) and isinstance(o, Literal) and o.datatype in OWL2_DATATYPES:
+                graph.add((s, p, o))
+                individuals.add(s)
     for individual in individuals - classes:
         graph.add((individual, RDF.type, OWL.NamedIndividual))
     return graph
@@ -91,6 +98,48 @@ def reason(ontology: Graph, data: Graph) -> ReasoningResult:
         world.close()
     inferred += property_entailments(graph)
     return ReasoningResult(True, inferred)
+
+
+class Background:
+    """`reason` in a forked process, so the caller can validate meanwhile (where `fork` exists;
+    elsewhere it runs when the result is asked for). Only the outcome travels back."""
+
+    def __init__(self, ontology: Graph, data: Graph):
+        self._args = (ontology, data)
+        self._process: multiprocessing.process.BaseProcess | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receiver, sender = context.Pipe(duplex=False)
+            self._process = context.Process(target=_reason_and_send, args=(sender, ontology, data))
+            self._process.start()
+            sender.close()
+
+    def result(self) -> ReasoningResult:
+        if self._process is None:
+            return reason(*self._args)
+        answer = self._receiver.recv()
+        self._process.join()
+        if isinstance(answer, BaseException):
+            raise answer
+        consistent, triples, causes, message = answer
+        inferred = Graph()
+        if triples:
+            inferred.parse(data=triples, format="nt")
+        return ReasoningResult(consistent, inferred, causes, message)
+
+    def cancel(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+
+
+def _reason_and_send(sender: Connection, ontology: Graph, data: Graph) -> None:
+    try:
+        result = reason(ontology, data)
+        sender.send((result.consistent, result.inferred.serialize(format="nt"), result.causes, result.message))
+    except Exception as error:  # handed to the parent, which raises it
+        sender.send(error)
+    sender.close()
 
 
 def _class_entailments(world: owlready2.World, asserted: Graph) -> Graph:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 
+@lru_cache(maxsize=1 << 18)
 def to_rdflib(term: object) -> Node:
-    """The rdflib equivalent of a pyoxigraph term (IRI, blank node or literal)."""
+    """The rdflib equivalent of a pyoxigraph term (IRI, blank node or literal). Remembered: the same
+    predicates, types and code-list values come back in every result, and rdflib checks each IRI."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -25,6 +28,8 @@ def to_rdflib(term: object) -> Node:
 def to_graph(triples: Iterable[ox.Triple]) -> Graph:
     """An rdflib graph holding the given pyoxigraph triples (e.g. a CONSTRUCT result)."""
     graph = Graph()
-    for triple in triples:
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    graph.addN(
+        (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), graph)
+        for t in triples
+    )
     return graph

@@ -158,10 +158,11 @@ def _order_patterns(node: object) -> None:
             _order_patterns(item)
 
 
-def data_graph(loaded: LoadedSources, upl: Graph | None) -> Graph:
-    """The graph that is validated: all data sources, plus the part of the UPL the products use."""
+def data_graph(loaded: LoadedSources, upl: Graph | None, union: Graph | None = None) -> Graph:
+    """The graph that is validated: all data sources (`union`, when the caller has it already), plus
+    the part of the UPL the products use."""
     graph = PreparedQueryGraph()
-    graph += loaded.union()
+    graph += loaded.union() if union is None else union
     if upl is not None:
         graph += restrict(upl, graph.objects(None, DG.uplProduct))
     return graph
@@ -192,8 +193,10 @@ def focus_findings(
 
 def validate(loaded: LoadedSources, upl: Graph | None = None, root: Path | None = None) -> ValidationReport:
     """Validate the loaded registry against its shapes; return findings tied to files and resources."""
+    from registry.sparql_constraints import full_results  # it builds on this module
+
     data = data_graph(loaded, upl)
-    results = run_shacl(data, loaded.shapes_graph())
+    results = full_results(data, loaded.shapes_graph())
     report = ValidationReport(
         replaced={_display(old, root): _display(new, root) for old, new in loaded.replaced.items()},
     )
