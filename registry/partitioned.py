@@ -39,22 +39,22 @@ def validate_partitioned(
     root: Path | None = None,
     workers: int | None = None,
     min_nodes: int = MIN_NODES,
-    union: Graph | None = None,
+    data: Graph | None = None,
 ) -> ValidationReport:
     """Validate the registry in `workers` processes (default: one per core); equal to `validate`.
-    `union` is `loaded.union()` when the caller has it already."""
+    `data` is `data_graph(loaded, upl)` when the caller has it already."""
     workers = workers or os.cpu_count() or 1
     shapes = loaded.shapes_graph()
     reach = read_shapes(shapes)
     if workers < 2 or reach.unsupported or "fork" not in multiprocessing.get_all_start_methods():
-        return validate(loaded, upl, root)
-    data = data_graph(loaded, upl, union)
+        return validate(loaded, upl, root, data)
+    data = data_graph(loaded, upl) if data is None else data
     nodes: dict[Node, list[Node]] = {}
     for shape, found in reach.targets.items():
         for node in focus_nodes(data, found):
             nodes.setdefault(node, []).append(shape)
     if len(nodes) < min_nodes:
-        return validate(loaded, upl, root)
+        return validate(loaded, upl, root, data)
     shares: list[set[Triple]] = [set() for _ in range(workers)]
     for index, node in enumerate(sorted(nodes, key=str)):
         shares[index % workers].update((shape, SH.targetNode, node) for shape in nodes[node])

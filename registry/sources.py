@@ -62,10 +62,11 @@ class LoadedSources:
     def shapes(self) -> list[Source]:
         return [s for s in self.sources if s.kind == "shapes"]
 
-    def union(self, kinds: Iterable[str] | None = None) -> Graph:
-        """One rdflib graph with the triples of the chosen kinds (default: all data sources)."""
+    def union(self, kinds: Iterable[str] | None = None, into: Graph | None = None) -> Graph:
+        """One rdflib graph (`into`, default a new one) with the triples of the chosen kinds (default:
+        all data sources)."""
         wanted = set(kinds) if kinds is not None else set(KINDS) - {"shapes"}
-        union = Graph()
+        union = Graph() if into is None else into
         for source in self.sources:
             if source.kind in wanted:
                 union += source.graph

@@ -25,6 +25,17 @@ def fill(store: ox.Store, graphs: Mapping[URIRef, Graph]) -> None:
         store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(iri)))
 
 
+def bulk_fill(store: ox.Store, graphs: Mapping[URIRef, Graph]) -> None:
+    """Load rdflib graphs into named graphs of a fresh store in one bulk load (no transactions: for a
+    private working copy only). Twice as fast as `fill` on disk at national size."""
+    parts = []
+    for iri, graph in graphs.items():
+        # An N-Triples line ends in " .\n" (a newline inside a literal is written as \n), so the
+        # graph name goes in front of it to make N-Quads.
+        parts.append(graph.serialize(format="nt", encoding="utf-8").replace(b" .\n", f" <{iri}> .\n".encode()))
+    store.bulk_load(b"".join(parts), format=ox.RdfFormat.N_QUADS)
+
+
 def in_memory(graphs: Mapping[URIRef, Graph]) -> ox.Store:
     """An in-memory Oxigraph store holding the given named graphs."""
     store = ox.Store()
@@ -85,7 +96,7 @@ def write(location: Path, graphs: Mapping[URIRef, Graph]) -> Path:
     staging = Staging(location, "build", copy_current=False)
     try:
         assert staging.store is not None
-        fill(staging.store, graphs)
+        bulk_fill(staging.store, graphs)
         return staging.publish()
     finally:
         staging.discard()

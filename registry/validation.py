@@ -158,14 +158,21 @@ def _order_patterns(node: object) -> None:
             _order_patterns(item)
 
 
-def data_graph(loaded: LoadedSources, upl: Graph | None, union: Graph | None = None) -> Graph:
-    """The graph that is validated: all data sources (`union`, when the caller has it already), plus
-    the part of the UPL the products use."""
-    graph = PreparedQueryGraph()
-    graph += loaded.union() if union is None else union
-    if upl is not None:
-        graph += restrict(upl, graph.objects(None, DG.uplProduct))
+def data_graph(loaded: LoadedSources, upl: Graph | None) -> Graph:
+    """The graph that is validated: all data sources, plus the part of the UPL the products use."""
+    graph = loaded.union(into=PreparedQueryGraph())
+    with_upl(graph, upl)
     return graph
+
+
+def with_upl(graph: Graph, upl: Graph | None) -> list[tuple[Node, Node, Node]]:
+    """Add to `graph` the part of the UPL its products use; return the triples that were new."""
+    if upl is None:
+        return []
+    added = [t for t in restrict(upl, graph.objects(None, DG.uplProduct)) if t not in graph]
+    for triple in added:
+        graph.add(triple)
+    return added
 
 
 def run_shacl(data: Graph, shapes: Graph) -> Graph:
@@ -191,11 +198,14 @@ def focus_findings(
         yield results.value(result, SH.focusNode), _finding(results, result, data, files, root)
 
 
-def validate(loaded: LoadedSources, upl: Graph | None = None, root: Path | None = None) -> ValidationReport:
-    """Validate the loaded registry against its shapes; return findings tied to files and resources."""
+def validate(
+    loaded: LoadedSources, upl: Graph | None = None, root: Path | None = None, data: Graph | None = None
+) -> ValidationReport:
+    """Validate the loaded registry against its shapes; return findings tied to files and resources.
+    `data` is `data_graph(loaded, upl)` when the caller has it already."""
     from registry.sparql_constraints import full_results  # it builds on this module
 
-    data = data_graph(loaded, upl)
+    data = data_graph(loaded, upl) if data is None else data
     results = full_results(data, loaded.shapes_graph())
     report = ValidationReport(
         replaced={_display(old, root): _display(new, root) for old, new in loaded.replaced.items()},
