@@ -69,7 +69,7 @@ def validate_partitioned(
         sender.close()
         running.append((worker, receiver))
     findings = [f for _, f in validate_nodes(data, free, shares[0], loaded, root)]
-    bulk_results = suspect_results(data, shapes, bulk)
+    bulk_results = suspect_results(data, shapes, bulk, reach)
     findings.extend(f for _, f in focus_findings(bulk_results, data, loaded.defining_files(), root))
     for process, receiver in running:
         answer = receiver.recv()

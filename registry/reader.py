@@ -90,13 +90,19 @@ class _Index:
         return tuple(r for r in (self.ref(v, labels) for v in self.values(subject, prop)) if r is not None)
 
 
-def read_catalog(store: AnyStore, version: str = "") -> Catalog:
-    """The national part of the registry as dataclasses (products, national services, concepts)."""
+def national_part(store: AnyStore) -> Graph:
+    """The triples of the national part: everything but the UPL, inferred, meta and shapes graphs and
+    what belongs to one municipality."""
     # The union default graph: the MINUS patterns must see every graph (regression: they read the
     # empty default graph and let every offering through, 25 s at national size).
     triples = store.query(_query("national"), use_default_graph_as_union=True)
     assert isinstance(triples, ox.QueryTriples)
-    index = _Index(to_graph(triples))
+    return to_graph(triples)
+
+
+def read_catalog(store: AnyStore, version: str = "") -> Catalog:
+    """The national part of the registry as dataclasses (products, national services, concepts)."""
+    index = _Index(national_part(store))
     faqs = _faqs(index)
     sdg = _sdg_codes(store)
     products = {}

@@ -25,6 +25,7 @@ from rdflib.term import Node
 
 from registry.incremental import focus_nodes
 from registry.reach import Reach, read_shapes
+from registry.terms import to_rdflib
 from registry.validation import run_shacl
 
 Triple = tuple[Node, Node, Node]
@@ -113,18 +114,14 @@ def suspects(data: Graph, reach: Reach, constraints: list[BulkConstraint]) -> di
     if not constraints:
         return {}
     store, back = _to_oxigraph(data)
-    found: dict[Node, set[Node]] = {}
+    hits: dict[Node, set[Node]] = {}
     for c in constraints:
-        targets = reach.targets.get(c.shape)
-        if targets is None:
-            continue
-        rows = store.query(c.query)
-        assert isinstance(rows, ox.QuerySolutions)
-        hits = {back(row["this"]) for row in rows if row["this"] is not None}
-        hits &= focus_nodes(data, targets)
-        if hits:
-            found.setdefault(c.shape, set()).update(hits)
-    return found
+        if c.shape in reach.targets:
+            rows = store.query(c.query)
+            assert isinstance(rows, ox.QuerySolutions)
+            hits.setdefault(c.shape, set()).update(back(row["this"]) for row in rows if row["this"] is not None)
+    found = {shape: nodes & focus_nodes(data, reach.targets[shape]) for shape, nodes in hits.items() if nodes}
+    return {shape: nodes for shape, nodes in found.items() if nodes}
 
 
 def _to_oxigraph(data: Graph) -> tuple[ox.Store, Callable[[object], Node]]:
@@ -155,11 +152,9 @@ def _to_oxigraph(data: Graph) -> tuple[ox.Store, Callable[[object], Node]]:
     store.bulk_extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in data)  # type: ignore[arg-type]
 
     def back(node: object) -> Node:
-        if isinstance(node, ox.BlankNode):
-            return back_blanks.get(node.value, BNode(node.value))
-        if isinstance(node, ox.NamedNode):
-            return URIRef(node.value)
-        return Literal(str(node))
+        if isinstance(node, ox.BlankNode) and node.value in back_blanks:
+            return back_blanks[node.value]
+        return to_rdflib(node)
 
     return store, back
 
@@ -172,7 +167,10 @@ def full_results(data: Graph, shapes: Graph) -> Graph:
     return results
 
 
-def suspect_results(data: Graph, shapes: Graph, constraints: list[BulkConstraint]) -> Graph:
-    """pySHACL's results of the bulk constraints, evaluated only for the nodes Oxigraph found."""
-    nodes = suspects(data, read_shapes(shapes), constraints)
+def suspect_results(
+    data: Graph, shapes: Graph, constraints: list[BulkConstraint], reach: Reach | None = None
+) -> Graph:
+    """pySHACL's results of the bulk constraints, evaluated only for the nodes Oxigraph found
+    (`reach` is `read_shapes(shapes)` when the caller has it already)."""
+    nodes = suspects(data, reach or read_shapes(shapes), constraints)
     return run_shacl(data, only_bulk(shapes, constraints, nodes)) if nodes else Graph()

@@ -248,16 +248,3 @@ def test_the_command_reports_in_dutch(checkout_copy: Settings, tmp_path: Path) -
     assert len(list(tmp_path.glob("gemeente-*.ttl"))) == 2
     refused = runner.invoke(app, ["generate", "national", "--seed", "3", "--only", "Atlantis"], env=env)
     assert refused.exit_code == 2 and "Onbekende" in refused.output
-
-
-def test_public_surface() -> None:
-    import generators.national
-
-    assert generators.national.__all__ == [
-        "REFERENCE_DATE",
-        "NationalResult",
-        "SelectionError",
-        "count_triples",
-        "default_out",
-        "generate_national",
-    ]

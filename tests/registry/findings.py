@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
+from rdflib import Graph, URIRef
+
+from registry.build import load_upl
+from registry.settings import Settings
+from registry.sources import LoadedSources, Source, load_sources
 from registry.validation import Finding
+from tests.conftest import PREFIXES
 
 # Added to the real catalog: a wrong language, another municipality's channel, a negative fee, a
 # second Dutch title, opening hours that close before they open.
@@ -39,3 +46,12 @@ def key(finding: Finding) -> tuple[object, ...]:
 
 def counted(findings: Iterable[Finding]) -> Counter[tuple[object, ...]]:
     return Counter(map(key, findings))
+
+
+def catalog_with(turtle: str, store_dir: Path) -> tuple[LoadedSources, Graph | None]:
+    """The real catalog plus one extra file with this Turtle (the usual prefixes declared), and the UPL."""
+    settings = Settings(store_dir=store_dir)
+    loaded = load_sources(settings)
+    graph = Graph().parse(data=PREFIXES + turtle, format="turtle")
+    loaded.sources.append(Source(Path("broken.ttl"), "extra", URIRef("urn:test:broken"), graph))
+    return loaded, load_upl(settings)

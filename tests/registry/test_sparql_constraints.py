@@ -3,19 +3,16 @@ taken out of pySHACL, and a full validation that finds exactly what pySHACL alon
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from registry.build import load_upl
 from registry.reach import read_shapes
 from registry.settings import Settings
-from registry.sources import LoadedSources, Source, load_sources
+from registry.sources import LoadedSources, load_sources
 from registry.sparql_constraints import bulk_constraints, suspects
 from registry.validation import data_graph, focus_findings, run_shacl, validate
-from tests.conftest import PREFIXES
-from tests.registry.findings import counted
+from tests.registry.findings import catalog_with, counted
 
 SH = "https://dienstengraaf.nl/shapes/"
 
@@ -37,11 +34,7 @@ aanbod:utrecht-paspoort dct:title "Paspoort in Utrecht"@nl ; cv:hasChannel kanaa
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[LoadedSources, Graph | None]:
-    settings = Settings(store_dir=tmp_path_factory.mktemp("bulk") / "store")
-    loaded = load_sources(settings)
-    extra = Graph().parse(data=PREFIXES + BROKEN, format="turtle")
-    loaded.sources.append(Source(Path("broken.ttl"), "extra", URIRef("urn:test:broken"), extra))
-    return loaded, load_upl(settings)
+    return catalog_with(BROKEN, tmp_path_factory.mktemp("bulk") / "store")
 
 
 def test_only_unreferenced_node_shape_selects_are_taken_out() -> None:

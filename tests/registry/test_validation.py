@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph, URIRef, Variable
+from rdflib import Graph, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from registry.build import load_upl
 from registry.namespaces import DG
-from registry.settings import Settings
-from registry.sources import Source, load_sources
 from registry.upl import restrict
 from registry.validation import _order_patterns, focus_findings, run_shacl, validate
-from tests.conftest import PREFIXES
-from tests.registry.findings import BROKEN, counted
+from tests.registry.findings import BROKEN, catalog_with, counted
 
 NOT_ABOVE_MAXIMUM = """
 PREFIX dg: <https://dienstengraaf.nl/def/>
@@ -48,11 +44,7 @@ def test_patterns_that_join_this_come_first() -> None:
 
 
 def test_same_findings_as_on_a_plain_graph(tmp_path: Path) -> None:
-    settings = Settings(store_dir=tmp_path / "store")
-    loaded = load_sources(settings)
-    upl = load_upl(settings)
-    broken = Graph().parse(data=PREFIXES + BROKEN, format="turtle")
-    loaded.sources.append(Source(Path("broken.ttl"), "extra", URIRef("urn:test:broken"), broken))
+    loaded, upl = catalog_with(BROKEN, tmp_path / "store")
     plain = Graph()
     plain += loaded.union()
     if upl is not None:
