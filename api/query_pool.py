@@ -72,7 +72,7 @@ def execute(store: AnyStore, request: QueryRequest, limit: int) -> QueryAnswer:
         triples = _take(outcome, limit)
         return QueryAnswer(request.graph_type, results.graph(request.graph_type, triples, request.prefixes))
     variables = [v.value for v in outcome.variables]
-    rows = [[solution[v] for v in variables] for solution in _take(outcome, limit)]
+    rows = [tuple(solution) for solution in _take(outcome, limit)]  # values in the order of `variables`
     return QueryAnswer(request.table_type, results.select(request.table_type, variables, rows))
 
 
@@ -138,6 +138,28 @@ class _Worker:
             self.kill()
 
 
+async def _reply(connection: Connection, timeout: float) -> Any:
+    """The worker's reply, or None when none came within `timeout` seconds. The event loop watches the
+    pipe itself (no thread, no extra task per query); the reply is read once its first bytes arrived."""
+    loop = asyncio.get_running_loop()
+    readable: asyncio.Future[bool] = loop.create_future()
+
+    def settle(ready: bool) -> None:
+        if not readable.done():
+            readable.set_result(ready)
+
+    descriptor = connection.fileno()
+    loop.add_reader(descriptor, settle, True)
+    timer = loop.call_later(timeout, settle, False)
+    try:
+        ready = await readable
+    finally:
+        timer.cancel()
+        loop.remove_reader(descriptor)
+        os.set_blocking(descriptor, True)  # uvloop leaves a watched descriptor non-blocking
+    return connection.recv() if ready else None
+
+
 class QueryPool:
     """A fixed number of query workers; a worker that runs over time is killed and replaced."""
 
@@ -158,14 +180,14 @@ class QueryPool:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
         try:
-            worker = await asyncio.wait_for(self._queue().get(), timeout=self.timeout)
+            idle = self._queue()
+            worker = idle.get_nowait() if not idle.empty() else await asyncio.wait_for(idle.get(), self.timeout)
         except TimeoutError as error:
             raise QueryFailed("busy", "Alle query-workers zijn bezet. Probeer het zo opnieuw.") from error
         try:
             worker.connection.send(request)
-            remaining = max(0.0, deadline - loop.time())
-            ready = await asyncio.to_thread(worker.connection.poll, remaining)
-            if not ready:
+            answer = await _reply(worker.connection, max(0.0, deadline - loop.time()))
+            if answer is None:
                 worker.kill()
                 worker = self._replace(worker)
                 raise QueryFailed(
@@ -173,10 +195,15 @@ class QueryPool:
                     f"De query duurde langer dan {self.timeout:g} seconden en is gestopt. "
                     "Maak de query specifieker of gebruik LIMIT.",
                 )
-            status, message, body = worker.connection.recv()
+            status, message, body = answer
         except (EOFError, BrokenPipeError, OSError) as error:
             worker = self._replace(worker)
             raise QueryFailed("error", "De query-worker is onverwacht gestopt.") from error
+        except asyncio.CancelledError:
+            # The caller went away mid-query: the worker is still busy and its reply would reach the
+            # next query, so it is replaced.
+            worker = self._replace(worker)
+            raise
         finally:
             self._queue().put_nowait(worker)
         if status != "ok":

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from json.encoder import encode_basestring as _quote
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -35,19 +36,20 @@ GRAPH_TYPES = {
 }
 
 
-def _json_term(term: Term) -> dict[str, str]:
+def _json_term(term: Term) -> str:
+    """One RDF term as a SPARQL JSON results object, as text (json's C string encoder does the escaping)."""
     if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
+        return '{"type":"uri","value":' + _quote(term.value) + "}"
     if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
+        return '{"type":"bnode","value":' + _quote(term.value) + "}"
     if isinstance(term, ox.Literal):
-        result = {"type": "literal", "value": term.value}
+        value = '{"type":"literal","value":' + _quote(term.value)
         if term.language:
-            result["xml:lang"] = term.language
-        elif term.datatype.value not in (XSD_STRING, LANG_STRING):
-            result["datatype"] = term.datatype.value
-        return result
-    return {"type": "triple", "value": str(term)}
+            return value + ',"xml:lang":' + _quote(term.language) + "}"
+        if term.datatype.value not in (XSD_STRING, LANG_STRING):
+            return value + ',"datatype":' + _quote(term.datatype.value) + "}"
+        return value + "}"
+    return '{"type":"triple","value":' + _quote(str(term)) + "}"
 
 
 def _xml_term(term: Term) -> str:
@@ -78,24 +80,9 @@ def select(media: str, variables: Sequence[str], rows: Sequence[Sequence[Term]])
     """SELECT results in one of the table formats (json, xml, csv, tsv)."""
     kind = TABLE_TYPES[media]
     if kind == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
-        return json.dumps(
-            {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}, ensure_ascii=False
-        ).encode("utf-8")
+        return _select_json(variables, rows)
     if kind == "xml":
-        parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
-        parts += [f"<variable name={quoteattr(v)}/>" for v in variables]
-        parts.append("</head><results>")
-        for row in rows:
-            parts.append("<result>")
-            parts += [
-                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                for v, t in zip(variables, row, strict=True)
-                if t is not None
-            ]
-            parts.append("</result>")
-        parts.append("</results></sparql>")
-        return "".join(parts).encode("utf-8")
+        return _select_xml(variables, rows)
     if kind == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -105,6 +92,43 @@ def select(media: str, variables: Sequence[str], rows: Sequence[Sequence[Term]])
     lines = ["\t".join(f"?{v}" for v in variables)]
     lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _select_json(variables: Sequence[str], rows: Sequence[Sequence[Term]]) -> bytes:
+    # Each distinct term is encoded once: result rows repeat the same IRIs and literals a lot.
+    keys = [_quote(v) + ":" for v in variables]
+    encoded: dict[Term, str] = {}
+    parts = []
+    for row in rows:
+        bindings = []
+        for key, term in zip(keys, row, strict=True):
+            if term is not None:
+                text = encoded.get(term)
+                if text is None:
+                    text = encoded[term] = _json_term(term)
+                bindings.append(key + text)
+        parts.append("{" + ",".join(bindings) + "}")
+    head = '{"vars":[' + ",".join(_quote(v) for v in variables) + "]}"
+    return ('{"head":' + head + ',"results":{"bindings":[' + ",".join(parts) + "]}}").encode("utf-8")
+
+
+def _select_xml(variables: Sequence[str], rows: Sequence[Sequence[Term]]) -> bytes:
+    names = [f"<binding name={quoteattr(v)}>" for v in variables]
+    encoded: dict[Term, str] = {}
+    parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+    parts += [f"<variable name={quoteattr(v)}/>" for v in variables]
+    parts.append("</head><results>")
+    for row in rows:
+        parts.append("<result>")
+        for name, term in zip(names, row, strict=True):
+            if term is not None:
+                text = encoded.get(term)
+                if text is None:
+                    text = encoded[term] = _xml_term(term)
+                parts.append(f"{name}{text}</binding>")
+        parts.append("</result>")
+    parts.append("</results></sparql>")
+    return "".join(parts).encode("utf-8")
 
 
 def boolean(media: str, value: bool) -> bytes:

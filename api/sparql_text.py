@@ -93,8 +93,12 @@ def decode_escapes(text: str) -> str:
 
 def keywords_used(text: str, keywords: set[str]) -> list[str]:
     """The given keywords (upper case) that occur as words in the text, escapes applied first."""
+    text = decode_escapes(text)
+    lowered = text.lower()
+    if not any(keyword.lower() in lowered for keyword in keywords):
+        return []  # none of them occurs at all: no need to tokenise
     found = []
-    for token in tokens(decode_escapes(text)):
+    for token in tokens(text):
         if token.kind == "word" and token.value.upper() in keywords:
             found.append(token.value.upper())
     return found

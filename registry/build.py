@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from registry import backend
+from registry import backend, heap
 from registry.lint import LintResult, run_lint
 from registry.namespaces import DCT, DG, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
 from registry.partitioned import validate_partitioned
@@ -70,12 +70,20 @@ def load_upl(settings: Settings) -> Graph | None:
 def check(settings: Settings, extra: Sequence[Path] = (), with_reasoning: bool = False) -> Checked:
     """Load and check the registry plus extra files; raises LoadError on a syntax error."""
     clock = _Clock()
-    loaded = load_sources(settings, extra)
-    upl = load_upl(settings)
-    # One graph of all data for every check (copying 400,000 triples takes seconds at national size):
-    # validated with the used part of the UPL added, which is taken out again afterwards.
-    union = loaded.union(into=PreparedQueryGraph())
+    with heap.no_collection():
+        loaded = load_sources(settings, extra)
+        upl = load_upl(settings)
+        # One graph of all data for every check (copying 400,000 triples takes seconds at national
+        # size): validated with the used part of the UPL added, which is taken out again afterwards.
+        union = loaded.union(into=PreparedQueryGraph())
     clock.lap("laden")
+    with heap.frozen():  # the loaded graphs live as long as the check
+        return _checks(settings, loaded, upl, union, with_reasoning, clock)
+
+
+def _checks(
+    settings: Settings, loaded: LoadedSources, upl: Graph | None, union: Graph, with_reasoning: bool, clock: _Clock
+) -> Checked:
     # The reasoner (Java) runs in its own process while pySHACL validates; its result counts only
     # when the validation passes, as before.
     reasoner = Background(loaded.union(["ontology"]), union) if with_reasoning else None

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from rdflib import RDF, SKOS, Literal, URIRef
 from rdflib.term import Node
 
 from registry.backend import AnyStore
@@ -32,7 +33,7 @@ from registry.model import (
     Text,
 )
 from registry.namespaces import CPSV, CV, DCT, DG, FOAF, SCHEMA
-from registry.terms import to_graph
+from registry.terms import distinct_triples
 
 QUERIES = Path(__file__).parent / "queries" / "read"
 LOCN = "http://www.w3.org/ns/locn#"
@@ -43,13 +44,22 @@ def _query(name: str) -> str:
 
 
 class _Index:
-    """Fast look-ups over an rdflib graph: values, one value, texts per language, references."""
+    """Fast look-ups over a set of triples (rdflib terms): values, one value, texts per language,
+    references, and the subjects with a given property value. Plain dictionaries: an rdflib graph
+    would cost more to fill than all the look-ups together (about 10 s for a national build)."""
 
-    def __init__(self, graph: Graph):
-        self.graph = graph
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]):
         self.by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-        for s, p, o in graph:
+        self.by_value: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        for s, p, o in triples:
             self.by_subject[s][p].append(o)
+            self.by_value[(p, o)].append(s)
+
+    def subjects(self, prop: URIRef, value: Node) -> list[Node]:
+        return self.by_value.get((prop, value), [])
+
+    def has(self, subject: Node, prop: URIRef, value: Node) -> bool:
+        return value in self.by_subject.get(subject, {}).get(prop, [])
 
     def values(self, subject: Node, prop: URIRef) -> list[Node]:
         return sorted(self.by_subject.get(subject, {}).get(prop, []), key=str)
@@ -90,14 +100,14 @@ class _Index:
         return tuple(r for r in (self.ref(v, labels) for v in self.values(subject, prop)) if r is not None)
 
 
-def national_part(store: AnyStore) -> Graph:
+def national_part(store: AnyStore) -> list[tuple[Node, Node, Node]]:
     """The triples of the national part: everything but the UPL, inferred, meta and shapes graphs and
     what belongs to one municipality."""
     # The union default graph: the MINUS patterns must see every graph (regression: they read the
     # empty default graph and let every offering through, 25 s at national size).
     triples = store.query(_query("national"), use_default_graph_as_union=True)
     assert isinstance(triples, ox.QueryTriples)
-    return to_graph(triples)
+    return distinct_triples(triples)
 
 
 def read_catalog(store: AnyStore, version: str = "") -> Catalog:
@@ -106,15 +116,15 @@ def read_catalog(store: AnyStore, version: str = "") -> Catalog:
     faqs = _faqs(index)
     sdg = _sdg_codes(store)
     products = {}
-    for subject in index.graph.subjects(RDF.type, DG.Product):
+    for subject in index.subjects(RDF.type, DG.Product):
         product = replace(_product(index, subject, faqs), sdg_codes=tuple(sdg.get(str(subject), ())))
         products[product.id] = product
     services = {}
-    for subject in index.graph.subjects(RDF.type, DG.NationalService):
+    for subject in index.subjects(RDF.type, DG.NationalService):
         service = _service(index, subject, faqs)
         services[service.id] = service
     concepts, broader = {}, {}
-    for subject in index.graph.subjects(RDF.type, SKOS.Concept):
+    for subject in index.subjects(RDF.type, SKOS.Concept):
         ref = index.ref(subject)
         if ref is not None:
             concepts[ref.iri] = ref
@@ -132,15 +142,15 @@ def read_municipality(store: AnyStore, iri: str) -> Municipality | None:
         substitutions={ox.Variable("municipality"): ox.NamedNode(iri)},
     )
     assert isinstance(triples, ox.QueryTriples)
-    index = _Index(to_graph(triples))
+    index = _Index(distinct_triples(triples))
     subject = URIRef(iri)
-    if (subject, RDF.type, DG.Municipality) not in index.graph:
+    if not index.has(subject, RDF.type, DG.Municipality):
         return None
     channels = tuple(
-        sorted((_channel(index, c) for c in index.graph.subjects(CV.ownedBy, subject)), key=lambda c: c.id)
+        sorted((_channel(index, c) for c in index.subjects(CV.ownedBy, subject)), key=lambda c: c.id)
     )
     offerings = tuple(
-        sorted((_offering(index, o) for o in index.graph.subjects(DG.offeredBy, subject)), key=lambda o: o.id)
+        sorted((_offering(index, o) for o in index.subjects(DG.offeredBy, subject)), key=lambda o: o.id)
     )
     return Municipality(
         iri=iri,
@@ -205,7 +215,7 @@ def _sdg_codes(store: AnyStore) -> dict[str, list[str]]:
 
 def _faqs(index: _Index) -> dict[str, list[FAQ]]:
     by_subject: dict[str, list[FAQ]] = defaultdict(list)
-    for subject in index.graph.subjects(RDF.type, DG.FAQ):
+    for subject in index.subjects(RDF.type, DG.FAQ):
         about = tuple(str(a) for a in index.values(subject, DG.about))
         faq = FAQ(
             iri=str(subject),

@@ -136,8 +136,8 @@ def parse_turtle(path: Path) -> Graph:
     """
     graph = Graph()
     try:
-        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
-            graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+        triples = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        graph.addN((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), graph) for t in triples)
     except SyntaxError as error:
         message = (error.msg or str(error)).split(": ", 1)[-1]
         raise LoadError([LoadProblem(path, error.lineno, message)]) from error

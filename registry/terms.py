@@ -25,6 +25,17 @@ def to_rdflib(term: object) -> Node:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def distinct_triples(triples: Iterable[ox.Triple]) -> list[tuple[Node, Node, Node]]:
+    """The given pyoxigraph triples as rdflib terms, each triple once (as in a graph)."""
+    seen: set[ox.Triple] = set()
+    result = []
+    for t in triples:
+        if t not in seen:
+            seen.add(t)
+            result.append((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return result
+
+
 def to_graph(triples: Iterable[ox.Triple]) -> Graph:
     """An rdflib graph holding the given pyoxigraph triples (e.g. a CONSTRUCT result)."""
     graph = Graph()

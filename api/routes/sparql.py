@@ -154,7 +154,7 @@ async def run_query(request: Request, settings: Settings, pool: PoolDep, operati
 
 
 async def run_update(request: Request, settings: Settings, operation: Operation) -> Response:
-    who = require_writer(request)
+    who = await require_writer(request)
     forbidden = keywords_used(operation.text, {"SERVICE", "LOAD"})
     if forbidden:
         raise HTTPException(400, f"{forbidden[0]} is niet toegestaan: deze endpoint haalt geen gegevens van buiten.")
