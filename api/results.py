@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring as _quote
 from xml.sax.saxutils import escape, quoteattr
 
@@ -94,38 +94,36 @@ def select(media: str, variables: Sequence[str], rows: Sequence[Sequence[Term]])
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def _once(encode: Callable[[Term], str]) -> Callable[[Term], str]:
+    """`encode`, remembering each distinct term: result rows repeat the same IRIs and literals a lot."""
+    done: dict[Term, str] = {}
+
+    def encoded(term: Term) -> str:
+        text = done.get(term)
+        if text is None:
+            text = done[term] = encode(term)
+        return text
+
+    return encoded
+
+
 def _select_json(variables: Sequence[str], rows: Sequence[Sequence[Term]]) -> bytes:
-    # Each distinct term is encoded once: result rows repeat the same IRIs and literals a lot.
-    keys = [_quote(v) + ":" for v in variables]
-    encoded: dict[Term, str] = {}
-    parts = []
-    for row in rows:
-        bindings = []
-        for key, term in zip(keys, row, strict=True):
-            if term is not None:
-                text = encoded.get(term)
-                if text is None:
-                    text = encoded[term] = _json_term(term)
-                bindings.append(key + text)
-        parts.append("{" + ",".join(bindings) + "}")
+    keys, term = [_quote(v) + ":" for v in variables], _once(_json_term)
+    parts = [
+        "{" + ",".join(key + term(t) for key, t in zip(keys, row, strict=True) if t is not None) + "}" for row in rows
+    ]
     head = '{"vars":[' + ",".join(_quote(v) for v in variables) + "]}"
     return ('{"head":' + head + ',"results":{"bindings":[' + ",".join(parts) + "]}}").encode("utf-8")
 
 
 def _select_xml(variables: Sequence[str], rows: Sequence[Sequence[Term]]) -> bytes:
-    names = [f"<binding name={quoteattr(v)}>" for v in variables]
-    encoded: dict[Term, str] = {}
+    names, term = [f"<binding name={quoteattr(v)}>" for v in variables], _once(_xml_term)
     parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
     parts += [f"<variable name={quoteattr(v)}/>" for v in variables]
     parts.append("</head><results>")
     for row in rows:
         parts.append("<result>")
-        for name, term in zip(names, row, strict=True):
-            if term is not None:
-                text = encoded.get(term)
-                if text is None:
-                    text = encoded[term] = _xml_term(term)
-                parts.append(f"{name}{text}</binding>")
+        parts += [f"{name}{term(t)}</binding>" for name, t in zip(names, row, strict=True) if t is not None]
         parts.append("</result>")
     parts.append("</results></sparql>")
     return "".join(parts).encode("utf-8")

@@ -42,12 +42,7 @@ def generate(seed: int, out: Path) -> None:
 
 def median_seconds(run: Callable[[], object], repeat: int = 5) -> float:
     run()
-    times = []
-    for _ in range(repeat):
-        begin = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - begin)
-    return statistics.median(times)
+    return statistics.median(_timed(run) for _ in range(repeat))
 
 
 def ratio(value: float, baseline: float) -> str:
