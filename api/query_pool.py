@@ -98,7 +98,9 @@ def _worker(connection: Connection, settings: Settings, limit: int) -> None:
             return
         try:
             if settings.remote:
-                store = store or RemoteStore.from_settings(settings)
+                # The server is asked to stop a query at the pool's limit too (Virtuoso would run on).
+                seconds = min(settings.store_timeout, settings.query_timeout)
+                store = store or RemoteStore.from_settings(settings, seconds)
             else:
                 current = os.path.realpath(settings.store)
                 if store is None or current != opened:

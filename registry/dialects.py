@@ -23,6 +23,16 @@ server's endpoints are and repairs what it sends back. What each dialect covers:
     label; results use the SPARQL 1.0 `typed-literal` type; ASK answers may come as a one-row table
     with the variable `__ask_retval`; booleans are "1" and "0" in JSON results. `repair_json` turns
     all of these into standard JSON results (canonical "true" and "false");
+  * a query runs on in the server after the client gave up (Virtuoso stops at its own
+    MaxQueryExecutionTime, not when the connection closes), so every query carries the caller's time
+    limit (`timeout`, in milliseconds; `time_limit`);
+  * a query stopped by that time limit answers 200 with the results found so far, marked only by the
+    header `X-SQL-State: S1TAT` ("anytime" queries); `incomplete` recognises it, and the remote store
+    turns it into a time-out error instead of passing on incomplete results;
+  * a SELECT result longer than the server's ResultSetMaxRows is cut there without an error, marked
+    only by the header `X-SPARQL-MaxRows`; `row_cap` reads it, and the remote store refuses a result
+    that reaches it (`rows_in` counts the rows). A CONSTRUCT result is cut without even that header,
+    so the server's ResultSetMaxRows must be above the registry's result limit (scripts/stores/virtuoso.ini);
   * `xsd:duration` values are stored as numbers and come back as months ("1" for P1M, "12" for P1Y)
     or seconds ("3.6288e+06" for P42D); `repair_duration` turns them back into the canonical
     lexical form (P1Y, P42D, PT2H30M), in results and in graphs (`repair_ntriples`). A duration
@@ -36,6 +46,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -194,6 +205,35 @@ def repair_xml(data: bytes, dialect: str) -> bytes:
 
 
 _TIMEOUT = re.compile(r"timed? ?out|time ?limit|exceeds the limit|SR171|S1T00", re.IGNORECASE)
+
+
+def time_limit(dialect: str, seconds: float) -> dict[str, str]:
+    """Request parameters that ask the server to stop a query after `seconds` (Virtuoso only: the
+    standard protocol has none, and other servers stop on their own limits)."""
+    if dialect == "virtuoso":
+        return {"timeout": str(max(1, round(seconds * 1000)))}
+    return {}
+
+
+def incomplete(dialect: str, headers: Mapping[str, str]) -> bool:
+    """Whether a successful answer holds only part of the results (Virtuoso's anytime query stopped by
+    its time limit: `X-SQL-State: S1TAT`)."""
+    return dialect == "virtuoso" and headers.get("x-sql-state", "").upper() == "S1TAT"
+
+
+def row_cap(dialect: str, headers: Mapping[str, str]) -> int | None:
+    """The most rows the server sends for one query, when it says so (Virtuoso: `X-SPARQL-MaxRows`)."""
+    value = headers.get("x-sparql-maxrows", "") if dialect == "virtuoso" else ""
+    return int(value) if value.strip().isdigit() else None
+
+
+def rows_in(data: bytes, media_type: str) -> int:
+    """The number of rows (or triples) in an answer of `media_type`: XML or JSON results, N-Triples."""
+    if media_type.endswith("+xml"):
+        return data.count(b"<result>")  # a "<" inside a value is escaped, so every match is a row
+    if media_type.endswith("+json"):
+        return len(json.loads(data).get("results", {}).get("bindings", []))
+    return sum(1 for line in data.splitlines() if line.strip() and not line.lstrip().startswith(b"#"))
 
 
 def is_timeout(message: str) -> bool:

@@ -30,11 +30,15 @@ from registry.dialects import (
     Endpoints,
     detect,
     endpoints,
+    incomplete,
     is_timeout,
     repair_json,
     repair_ntriples,
     repair_xml,
     results_format,
+    row_cap,
+    rows_in,
+    time_limit,
 )
 from registry.namespaces import GRAPH, META_GRAPH
 from registry.settings import Settings
@@ -132,12 +136,14 @@ class RemoteStore:
             write_auth = httpx.DigestAuth(*auth) if ends.digest_auth else httpx.BasicAuth(*auth)
         self._write_auth = write_auth
         self._read_auth = None if ends.digest_auth else write_auth
-        self._client = httpx.Client(timeout=timeout)
+        self._client = httpx.Client(timeout=_waiting(timeout))
         self._lock = threading.Lock()
         self._state: tuple[float, str, tuple[str, ...]] | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> RemoteStore:
+    def from_settings(cls, settings: Settings, timeout: float | None = None) -> RemoteStore:
+        """The remote store of `settings`; `timeout` (seconds per request, also asked of the server for
+        each query) defaults to the store time-out of the settings."""
         assert settings.store_url is not None
         dialect = settings.store_dialect
         if dialect == "auto":
@@ -146,7 +152,7 @@ class RemoteStore:
         auth = None
         if settings.store_user and settings.store_password:
             auth = (settings.store_user, settings.store_password.get_secret_value())
-        return cls(ends, auth, settings.store_timeout)
+        return cls(ends, auth, settings.store_timeout if timeout is None else timeout)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -156,7 +162,7 @@ class RemoteStore:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._client = httpx.Client(timeout=self.timeout)
+        self._client = httpx.Client(timeout=_waiting(self.timeout))
         self._lock = threading.Lock()
 
     # the registry's dataset --------------------------------------------------------------------
@@ -251,9 +257,22 @@ class RemoteStore:
         return result
 
     def _post_query(self, text: str, defaults: list[str], named: list[str], accept: str) -> bytes:
-        form = {"query": text, "default-graph-uri": defaults, "named-graph-uri": named}
+        dialect = self.endpoints.dialect
+        form = {"query": text, "default-graph-uri": defaults, "named-graph-uri": named,
+                **time_limit(dialect, self.timeout)}
         response = self._send("POST", self.endpoints.query, data=form, headers={"Accept": accept},
                               auth=self._read_auth)
+        if incomplete(dialect, response.headers):
+            raise TimeoutError(
+                f"De store brak de query af na {self.timeout:g} seconden: "
+                f"{response.headers.get('x-sql-message', '').strip()[:300]}"
+            )
+        cap = row_cap(dialect, response.headers)
+        if cap is not None and rows_in(response.content, accept) >= cap:
+            raise RemoteStoreError(
+                f"De store geeft hoogstens {cap} rijen per query terug en kapt dit resultaat daar af. Verhoog die "
+                "grens op de server (Virtuoso: ResultSetMaxRows) tot boven DIENSTENGRAAF_RESULT_LIMIT."
+            )
         return response.content
 
     def dump(self, output: Any = None, format: ox.RdfFormat | None = None, *,
@@ -360,7 +379,8 @@ class RemoteStore:
         try:
             response = self._client.request(method, url, **kwargs)
         except httpx.TimeoutException as error:
-            raise TimeoutError(f"De store op {url} antwoordde niet binnen {self.timeout:g} seconden.") from error
+            waited = _waiting(self.timeout)
+            raise TimeoutError(f"De store op {url} antwoordde niet binnen {waited:g} seconden.") from error
         except httpx.HTTPError as error:
             raise RemoteStoreError(f"De store op {url} is niet bereikbaar: {error}") from error
         if response.status_code == 404 and missing_ok:
@@ -372,6 +392,12 @@ class RemoteStore:
         if response.status_code >= 400:
             raise RemoteStoreError(f"De store op {url} gaf {response.status_code}: {response.text.strip()[:500]}")
         return response
+
+
+def _waiting(limit: float) -> float:
+    """How long the client waits for an answer: longer than the limit asked of the server, so that a server
+    that stops a query at the limit (Virtuoso ends up to a second or two late) can still say so itself."""
+    return limit + max(5.0, limit / 2)
 
 
 def _ntriples(content: Graph | bytes) -> bytes:

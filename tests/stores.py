@@ -4,6 +4,7 @@ registry on an external server (scripts/stores/)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -60,11 +61,13 @@ class StoreServers:
     base: Path
     started: list[StoreServer] = field(default_factory=list)
 
-    def start(self, kind: str) -> StoreServer:
+    def start(self, kind: str, env: dict[str, str] | None = None) -> StoreServer:
+        """A fresh server of `kind`; `env` passes options to its start script (OXIGRAPH_TIMEOUT_S,
+        VIRTUOSO_MAX_ROWS)."""
         folder = self.base / f"{kind}-{len(self.started)}"
         if kind == "oxigraph":
             command = [str(SCRIPTS / "start-oxigraph"), str(folder), str(free_port())]
-            server = StoreServer(kind, _run(command), folder)
+            server = StoreServer(kind, _run(command, env), folder)
         elif kind == "virtuoso":
             if shutil.which("virtuoso-t") is None:
                 raise RuntimeError(
@@ -72,7 +75,7 @@ class StoreServers:
                 )
             ports = [str(free_port()), str(free_port())]
             command = [str(SCRIPTS / "start-virtuoso"), str(folder), *ports, USER, PASSWORD]
-            server = StoreServer(kind, _run(command), folder, USER, PASSWORD)
+            server = StoreServer(kind, _run(command, env), folder, USER, PASSWORD)
         else:
             raise ValueError(kind)
         self.started.append(server)
@@ -83,8 +86,10 @@ class StoreServers:
             server.stop()
 
 
-def _run(command: list[str]) -> str:
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+def _run(command: list[str], env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=120, check=False, env={**os.environ, **(env or {})}
+    )
     if result.returncode != 0:
         raise RuntimeError(f"{command[0]} mislukt: {result.stderr or result.stdout}")
     return result.stdout.strip().splitlines()[-1]

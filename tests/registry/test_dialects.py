@@ -8,7 +8,16 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from registry.dialects import endpoints, is_timeout, repair_duration, repair_json, repair_ntriples, repair_xml
+from registry.dialects import (
+    endpoints,
+    incomplete,
+    is_timeout,
+    repair_duration,
+    repair_json,
+    repair_ntriples,
+    repair_xml,
+    time_limit,
+)
 from registry.remote import query_form, with_bindings, with_prologue
 
 VIRTUOSO_SELECT = b"""{ "head": { "link": [], "vars": ["s", "o", "b", "d", "t"] },
@@ -46,6 +55,14 @@ def test_virtuoso_xml_results_become_standard() -> None:
 def test_server_time_limits_are_recognised() -> None:
     assert is_timeout("Virtuoso 42000 Error The estimated execution time 1073497 (sec) exceeds the limit of 400 (sec).")
     assert not is_timeout("Virtuoso 37000 Error SP030: SPARQL compiler, line 1: syntax error")
+
+
+def test_only_virtuoso_is_asked_for_a_time_limit_and_its_incomplete_answers_are_recognised() -> None:
+    assert time_limit("virtuoso", 2.5) == {"timeout": "2500"}
+    assert time_limit("oxigraph", 2.5) == time_limit("standard", 2.5) == {}
+    headers = {"x-sql-state": "S1TAT", "x-sql-message": "RC...: Returning incomplete results"}
+    assert incomplete("virtuoso", headers)
+    assert not incomplete("virtuoso", {}) and not incomplete("standard", headers)
 
 
 def test_virtuoso_ask_as_a_table_becomes_a_boolean() -> None:
