@@ -87,21 +87,23 @@ def _checks(
     # The reasoner (Java) runs in its own process while pySHACL validates; its result counts only
     # when the validation passes, as before.
     reasoner = Background(loaded.union(["ontology"]), union) if with_reasoning else None
-    upl_part = with_upl(union, upl)
-    report = validate_partitioned(loaded, upl, settings.root, data=union)  # one process per core when large
-    for triple in upl_part:
-        union.remove(triple)
-    clock.lap("valideren")
-    report.findings.extend(plain_language_findings(loaded, settings.root, union))
-    clock.lap("taalniveau")
-    lint = run_lint(union)
-    clock.lap("lint")
     reasoning = None
-    if reasoner is not None and report.conforms:
-        reasoning = reasoner.result()
-        clock.lap("redeneren (rest)")
-    elif reasoner is not None:
-        reasoner.cancel()
+    try:
+        upl_part = with_upl(union, upl)
+        report = validate_partitioned(loaded, upl, settings.root, data=union)  # one process per core when large
+        for triple in upl_part:
+            union.remove(triple)
+        clock.lap("valideren")
+        report.findings.extend(plain_language_findings(loaded, settings.root, union))
+        clock.lap("taalniveau")
+        lint = run_lint(union)
+        clock.lap("lint")
+        if reasoner is not None and report.conforms:
+            reasoning = reasoner.result()
+            clock.lap("redeneren (rest)")
+    finally:
+        if reasoner is not None and reasoning is None:  # not needed, or the checks stopped (error, Ctrl-C)
+            reasoner.cancel()
     return Checked(loaded, upl, report, lint, reasoning, clock.seconds)
 
 

@@ -8,7 +8,11 @@ properties) and literals such as xsd:date or xsd:duration, which HermiT rejects,
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import shutil
+import signal
 import tempfile
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -81,44 +85,58 @@ def reasoner_input(ontology: Graph, data: Graph) -> Graph:
     return graph
 
 
-def reason(ontology: Graph, data: Graph) -> ReasoningResult:
-    """Run HermiT. On success return the inferred triples; on inconsistency name likely causes."""
+def reason(ontology: Graph, data: Graph, workdir: Path | None = None) -> ReasoningResult:
+    """Run HermiT. On success return the inferred triples; on inconsistency name likely causes.
+    HermiT's input file goes in `workdir` (the caller removes it) or in a temporary folder."""
+    if workdir is None:
+        with tempfile.TemporaryDirectory(prefix="dienstengraaf-reason-") as tmp:
+            return reason(ontology, data, Path(tmp))
     graph = reasoner_input(ontology, data)
-    with tempfile.TemporaryDirectory(prefix="dienstengraaf-reason-") as tmp:
-        path = Path(tmp) / "input.nt"
-        graph.serialize(path, format="nt", encoding="utf-8")
-        world = owlready2.World()
-        onto = world.get_ontology(path.as_uri()).load(format="ntriples")
-        try:
-            with onto:
-                owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
-        except owlready2.OwlReadyInconsistentOntologyError as error:
-            return ReasoningResult(False, causes=explain(graph), message=str(error) or "inconsistent")
-        inferred = _class_entailments(world, graph)
-        world.close()
+    path = workdir / "input.nt"
+    graph.serialize(path, format="nt", encoding="utf-8")
+    world = owlready2.World()
+    onto = world.get_ontology(path.as_uri()).load(format="ntriples")
+    try:
+        with onto:
+            owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
+    except owlready2.OwlReadyInconsistentOntologyError as error:
+        return ReasoningResult(False, causes=explain(graph), message=str(error) or "inconsistent")
+    inferred = _class_entailments(world, graph)
+    world.close()
     inferred += property_entailments(graph)
     return ReasoningResult(True, inferred)
 
 
 class Background:
     """`reason` in a forked process, so the caller can validate meanwhile (where `fork` exists;
-    elsewhere it runs when the result is asked for). Only the outcome travels back."""
+    elsewhere it runs when the result is asked for). Only the outcome travels back.
+
+    The process leads its own process group, so that `cancel` stops HermiT's Java process with it;
+    HermiT's input lies in a folder of the caller's, removed when the result is in or on `cancel`."""
 
     def __init__(self, ontology: Graph, data: Graph):
         self._args = (ontology, data)
         self._process: multiprocessing.process.BaseProcess | None = None
+        self._workdir: Path | None = None
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
+            self._workdir = Path(tempfile.mkdtemp(prefix="dienstengraaf-reason-"))
             self._receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_reason_and_send, args=(sender, ontology, data))
+            self._process = context.Process(
+                target=_reason_and_send, args=(sender, ontology, data, self._workdir), name="dienstengraaf-reason",
+                daemon=True,  # stopped, not waited for, should the caller exit without result() or cancel()
+            )
             self._process.start()
             sender.close()
 
     def result(self) -> ReasoningResult:
         if self._process is None:
             return reason(*self._args)
-        answer = self._receiver.recv()
-        self._process.join()
+        try:
+            answer = self._receiver.recv()
+            self._process.join()
+        finally:
+            self._remove_workdir()
         if isinstance(answer, BaseException):
             raise answer
         consistent, triples, causes, message = answer
@@ -128,14 +146,25 @@ class Background:
         return ReasoningResult(consistent, inferred, causes, message)
 
     def cancel(self) -> None:
-        if self._process is not None:
-            self._process.kill()
+        """Stop the reasoner and HermiT's Java process, and remove its input."""
+        if self._process is not None and self._process.pid is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self._process.pid, signal.SIGKILL)  # its group: the process and Java
+            self._process.kill()  # in case it had not made its own group yet
             self._process.join()
+        self._remove_workdir()
+
+    def _remove_workdir(self) -> None:
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
 
 
-def _reason_and_send(sender: Connection, ontology: Graph, data: Graph) -> None:
+def _reason_and_send(sender: Connection, ontology: Graph, data: Graph, workdir: Path) -> None:
+    os.setpgid(0, 0)  # its own process group, which HermiT's Java process joins
+    tempfile.tempdir = str(workdir)  # owlready2's own temporary files too (this process only: forked)
     try:
-        result = reason(ontology, data)
+        result = reason(ontology, data, workdir)
         sender.send((result.consistent, result.inferred.serialize(format="nt"), result.causes, result.message))
     except Exception as error:  # handed to the parent, which raises it
         sender.send(error)
