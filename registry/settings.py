@@ -32,9 +32,7 @@ class Settings(BaseSettings):
     store_dialect: str = Field(default="auto", description="standard, oxigraph or virtuoso; auto asks the server.")
     store_user: str | None = Field(default=None, description="User for writing to the remote store.")
     store_password: SecretStr | None = Field(default=None, description="Password for writing to the remote store.")
-    store_timeout: float = Field(
-        default=120.0, description="Seconds a query on the remote store may run (Virtuoso is asked to stop it then)."
-    )
+    store_timeout: float = Field(default=120.0, description="Seconds a request to the remote store may take.")
     shared_dir: Path | None = Field(default=None, description="Folder with the shared reference data.")
     upl_csv: Path | None = Field(
         default=None, description="UPL-actueel.csv to use instead of the imported or shared one."

@@ -63,6 +63,8 @@ def test_only_virtuoso_is_asked_for_a_time_limit_and_its_incomplete_answers_are_
     headers = {"x-sql-state": "S1TAT", "x-sql-message": "RC...: Returning incomplete results"}
     assert incomplete("virtuoso", headers)
     assert not incomplete("virtuoso", {}) and not incomplete("standard", headers)
+    cut = b'{"head":{"vars":["n"]},"results":{"bindings":[The SPARQL operation has been cancelled'
+    assert incomplete("oxigraph", {}, cut) and not incomplete("oxigraph", {}, b'{"head":{},"boolean":true}')
 
 
 def test_virtuoso_ask_as_a_table_becomes_a_boolean() -> None:
