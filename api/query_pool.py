@@ -98,9 +98,8 @@ def _worker(connection: Connection, settings: Settings, limit: int) -> None:
             return
         try:
             if settings.remote:
-                # The server is asked to stop a query at the pool's limit too (Virtuoso would run on).
-                seconds = min(settings.store_timeout, settings.query_timeout)
-                store = store or RemoteStore.from_settings(settings, seconds)
+                if store is None:  # the server is asked to stop a query at the pool's limit too
+                    store = RemoteStore.from_settings(settings, min(settings.store_timeout, settings.query_timeout))
             else:
                 current = os.path.realpath(settings.store)
                 if store is None or current != opened:

@@ -133,12 +133,15 @@ class RemoteStore:
         # ask_limit: send the time limit with every query, for servers that take one (Virtuoso). Used for
         # the endpoint's queries (anyone's text); the registry's own, known reads go without, as before.
         self.endpoints, self.timeout, self.ask_limit = ends, timeout, ask_limit
+        # How long the client waits: with a limit asked of the server, a little longer, so that the server
+        # (Virtuoso ends up to a second or two late) can still say itself that it stopped the query.
+        self._wait = timeout + max(5.0, timeout / 2) if ask_limit else timeout
         write_auth: httpx.Auth | None = None
         if auth is not None:
             write_auth = httpx.DigestAuth(*auth) if ends.digest_auth else httpx.BasicAuth(*auth)
         self._write_auth = write_auth
         self._read_auth = None if ends.digest_auth else write_auth
-        self._client = httpx.Client(timeout=_waiting(timeout))
+        self._client = httpx.Client(timeout=self._wait)
         self._lock = threading.Lock()
         self._state: tuple[float, str, tuple[str, ...]] | None = None
 
@@ -166,7 +169,7 @@ class RemoteStore:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self._client = httpx.Client(timeout=_waiting(self.timeout))
+        self._client = httpx.Client(timeout=self._wait)
         self._lock = threading.Lock()
 
     # the registry's dataset --------------------------------------------------------------------
@@ -377,8 +380,7 @@ class RemoteStore:
         try:
             response = self._client.request(method, url, **kwargs)
         except httpx.TimeoutException as error:
-            waited = _waiting(self.timeout)
-            raise TimeoutError(f"De store op {url} antwoordde niet binnen {waited:g} seconden.") from error
+            raise TimeoutError(f"De store op {url} antwoordde niet binnen {self._wait:g} seconden.") from error
         except httpx.HTTPError as error:
             raise RemoteStoreError(f"De store op {url} is niet bereikbaar: {error}") from error
         if response.status_code == 404 and missing_ok:
@@ -390,12 +392,6 @@ class RemoteStore:
         if response.status_code >= 400:
             raise RemoteStoreError(f"De store op {url} gaf {response.status_code}: {response.text.strip()[:500]}")
         return response
-
-
-def _waiting(limit: float) -> float:
-    """How long the client waits for an answer: longer than the limit asked of the server, so that a server
-    that stops a query at the limit (Virtuoso ends up to a second or two late) can still say so itself."""
-    return limit + max(5.0, limit / 2)
 
 
 def _ntriples(content: Graph | bytes) -> bytes:
