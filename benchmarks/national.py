@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import workloads  # noqa: E402
+from benchmarks import workloads, writes  # noqa: E402
 from benchmarks.workloads import ratio  # noqa: E402
 from registry.settings import Settings  # noqa: E402
 
@@ -180,6 +180,7 @@ def main() -> None:
         workloads.section_queries(report, national, QUERIES, work, remote=not options.skip_remote)
         workloads.section_site(report, catalog, national, work)
         workloads.section_chatbot(report, catalog, national)
+        writes.section_writes(report, national)  # last: it changes the national store
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
         text = report.markdown(machine(), started, time.perf_counter() - begin)
         text += f"\nPeak memory of the benchmark process itself: {peak:.2f} GiB.\n"

@@ -75,11 +75,14 @@ class ValidationState:
         )
 
 
-def start(loaded: LoadedSources, upl: Graph | None = None, root: Path | None = None) -> ValidationState:
-    """Validate everything once and keep the state for incremental validation."""
+def start(
+    loaded: LoadedSources, upl: Graph | None = None, root: Path | None = None, workers: int = 1
+) -> ValidationState:
+    """Validate everything once and keep the state for incremental validation. With `workers` > 1 a
+    large graph is validated in that many processes (`registry.partitioned`), with the same findings."""
     shapes = loaded.shapes_graph()
     state = ValidationState(loaded, upl, root, PreparedQueryGraph(), Graph(), shapes, read_shapes(shapes), {})
-    _validate_all(state)
+    _validate_all(state, workers)
     return state
 
 
@@ -139,7 +142,9 @@ def replace_source(state: ValidationState, graph_iri: URIRef, graph: Graph) -> V
     return validate_change(state, new - old, old - new, graph_iri)
 
 
-def _validate_all(state: ValidationState) -> None:
+def _validate_all(state: ValidationState, workers: int = 1) -> None:
+    from registry.partitioned import partitioned_findings  # imported here: it builds on this module
+
     state.revalidated = None
     data = PreparedQueryGraph()
     data += state.loaded.union()
@@ -147,7 +152,12 @@ def _validate_all(state: ValidationState) -> None:
     data += state.upl_part
     state.data = data
     state.results = {}
-    _collect(state, run_shacl(data, state.shapes))
+    found = partitioned_findings(state.loaded, data, state.root, workers) if workers > 1 else None
+    if found is None:
+        _collect(state, run_shacl(data, state.shapes))
+        return
+    for focus, finding in found:
+        state.results.setdefault(focus, []).append(finding)
 
 
 def _collect(state: ValidationState, results: Graph) -> None:

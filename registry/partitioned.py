@@ -38,23 +38,41 @@ def validate_partitioned(
     upl: Graph | None = None,
     root: Path | None = None,
     workers: int | None = None,
-    min_nodes: int = MIN_NODES,
+    min_nodes: int | None = None,
     data: Graph | None = None,
 ) -> ValidationReport:
     """Validate the registry in `workers` processes (default: one per core); equal to `validate`.
     `data` is `data_graph(loaded, upl)` when the caller has it already."""
+    data = data_graph(loaded, upl) if data is None else data
+    found = partitioned_findings(loaded, data, root, workers, min_nodes)
+    if found is None:
+        return validate(loaded, upl, root, data)
+    replaced = {_display(old, root): _display(new, root) for old, new in loaded.replaced.items()}
+    return ValidationReport(findings=[finding for _, finding in found], replaced=replaced)
+
+
+def partitioned_findings(
+    loaded: LoadedSources,
+    data: Graph,
+    root: Path | None = None,
+    workers: int | None = None,
+    min_nodes: int | None = None,
+) -> list[tuple[Node | None, Finding]] | None:
+    """Every finding of a full validation of `data` with its focus node, found in `workers` processes;
+    None where that does not pay off (one worker, no `fork`, fewer focus nodes than `min_nodes`, default
+    MIN_NODES, or shapes that `registry.reach` cannot read)."""
     workers = workers or os.cpu_count() or 1
+    min_nodes = MIN_NODES if min_nodes is None else min_nodes
     shapes = loaded.shapes_graph()
     reach = read_shapes(shapes)
     if workers < 2 or reach.unsupported or "fork" not in multiprocessing.get_all_start_methods():
-        return validate(loaded, upl, root, data)
-    data = data_graph(loaded, upl) if data is None else data
+        return None
     nodes: dict[Node, list[Node]] = {}
-    for shape, found in reach.targets.items():
-        for node in focus_nodes(data, found):
+    for shape, targets in reach.targets.items():
+        for node in focus_nodes(data, targets):
             nodes.setdefault(node, []).append(shape)
     if len(nodes) < min_nodes:
-        return validate(loaded, upl, root, data)
+        return None
     shares: list[set[Triple]] = [set() for _ in range(workers)]
     for index, node in enumerate(sorted(nodes, key=str)):
         shares[index % workers].update((shape, SH.targetNode, node) for shape in nodes[node])
@@ -68,25 +86,24 @@ def validate_partitioned(
         worker.start()
         sender.close()
         running.append((worker, receiver))
-    findings = [f for _, f in validate_nodes(data, free, shares[0], loaded, root)]
+    found = list(validate_nodes(data, free, shares[0], loaded, root))
     bulk_results = suspect_results(data, shapes, bulk, reach)
-    findings.extend(f for _, f in focus_findings(bulk_results, data, loaded.defining_files(), root))
+    found.extend(focus_findings(bulk_results, data, loaded.defining_files(), root))
     for process, receiver in running:
         answer = receiver.recv()
         process.join()
         if isinstance(answer, BaseException):
             raise answer
-        findings.extend(answer)
-    replaced = {_display(old, root): _display(new, root) for old, new in loaded.replaced.items()}
-    return ValidationReport(findings=findings, replaced=replaced)
+        found.extend(answer)
+    return found
 
 
 def _work(
     sender: Connection, data: Graph, free: Graph, share: set[Triple], loaded: LoadedSources, root: Path | None
 ) -> None:
-    """A worker: validate one share and send its findings (or the error) back."""
+    """A worker: validate one share and send its findings with their focus nodes (or the error) back."""
     try:
-        found: list[Finding] | BaseException = [f for _, f in validate_nodes(data, free, share, loaded, root)]
+        found: list[tuple[Node | None, Finding]] | BaseException = list(validate_nodes(data, free, share, loaded, root))
     except Exception as error:  # handed to the parent, which raises it
         found = error
     sender.send(found)

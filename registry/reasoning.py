@@ -21,6 +21,7 @@ from pathlib import Path
 import owlready2
 import pyoxigraph as ox
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from registry.store import in_memory
 from registry.terms import to_graph
@@ -54,33 +55,58 @@ class ReasoningResult:
     message: str = ""
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """The ontology's classes, object properties and datatype properties: what HermiT is given of the data."""
+
+    classes: frozenset[Node]
+    object_properties: frozenset[Node]
+    datatype_properties: frozenset[Node]
+
+    @classmethod
+    def of(cls, ontology: Graph) -> Vocabulary:
+        return cls(
+            frozenset(ontology.subjects(RDF.type, OWL.Class)),
+            frozenset(ontology.subjects(RDF.type, OWL.ObjectProperty)),
+            frozenset(ontology.subjects(RDF.type, OWL.DatatypeProperty)),
+        )
+
+    def admits(self, s: Node, p: Node, o: Node) -> bool:
+        """Whether a data triple goes to HermiT (see the module docstring)."""
+        if not isinstance(s, URIRef):
+            return False
+        return (
+            (p == RDF.type and o in self.classes)
+            or (p in self.object_properties and isinstance(o, URIRef))
+            or (p in self.datatype_properties and isinstance(o, Literal) and o.datatype in OWL2_DATATYPES)
+        )
+
+
 def reasoner_input(ontology: Graph, data: Graph) -> Graph:
     """The part of the graph HermiT reasons over (see the module docstring)."""
     graph = Graph()
     for s, p, o in ontology:
         if not isinstance(o, Literal) or o.language or o.datatype in (None, *OWL2_DATATYPES):
             graph.add((s, p, o))
-    object_props = set(ontology.subjects(RDF.type, OWL.ObjectProperty))
-    data_props = set(ontology.subjects(RDF.type, OWL.DatatypeProperty))
-    classes = set(ontology.subjects(RDF.type, OWL.Class))
-    individuals: set[URIRef] = set()
+    vocabulary = Vocabulary.of(ontology)
+    individuals: set[Node] = set()
     # Looked up per class and property (the graph's indexes), not by reading every triple.
-    for cls in classes:
+    for cls in vocabulary.classes:
         for s in data.subjects(RDF.type, cls):
             if isinstance(s, URIRef):
                 graph.add((s, RDF.type, cls))
                 individuals.add(s)
-    for p in object_props:
+    for p in vocabulary.object_properties:
         for s, o in data.subject_objects(p):
             if isinstance(s, URIRef) and isinstance(o, URIRef):
                 graph.add((s, p, o))
                 individuals.update((s, o))
-    for p in data_props:
+    for p in vocabulary.datatype_properties:
         for s, o in data.subject_objects(p):
             if isinstance(s, URIRef) and isinstance(o, Literal) and o.datatype in OWL2_DATATYPES:
                 graph.add((s, p, o))
                 individuals.add(s)
-    for individual in individuals - classes:
+    for individual in individuals - vocabulary.classes:
         graph.add((individual, RDF.type, OWL.NamedIndividual))
     return graph
 

@@ -40,6 +40,11 @@ class Settings(BaseSettings):
     base_iri: str = Field(default="https://dienstengraaf.nl/", description="Base of every IRI the registry mints.")
     include_examples: bool = Field(default=True, description="Load catalog/examples/ (example municipalities).")
     reason: bool = Field(default=True, description="Run the OWL reasoner during build.")
+    incremental_reasoning: bool = Field(
+        default=True,
+        description="After a write, reason only over what it can affect where that is exact; false: always "
+        "over everything.",
+    )
 
     # HTTP API (`dienstengraaf serve`)
     host: str = Field(default="127.0.0.1", description="Address the server binds to.")

@@ -13,6 +13,7 @@ in memory (the sources and their union), like a full validation does while it ru
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,12 +41,15 @@ class StoreValidator:
     shapes: tuple[tuple[str, int, int], ...] = ()
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def validate(self, store: ox.Store, settings: Settings) -> tuple[LoadedSources, ValidationReport]:
-        """The loaded data graphs of the store and their validation report (equal to a full one)."""
+    def validate(
+        self, store: ox.Store, settings: Settings, dumps: dict[str, bytes] | None = None
+    ) -> tuple[LoadedSources, ValidationReport]:
+        """The loaded data graphs of the store and their validation report (equal to a full one).
+        `dumps`: the store's `data_dumps`, when the caller has them already."""
         from registry import writes  # imported here: registry.writes uses this module
 
         with self.lock:
-            dumps = _dumps(store)
+            dumps = data_dumps(store) if dumps is None else dumps
             shapes = _shapes_files(settings)
             state, self.state = self.state, None  # set again once the state matches this store
             changed = {g for g in dumps.keys() | self.dumps.keys() if dumps.get(g) != self.dumps.get(g)}
@@ -61,7 +65,7 @@ class StoreValidator:
                     size += len(added) + len(removed)
             if state is None or shapes != self.shapes or upl_changed or size > len(state.data) * MAX_CHANGE:
                 loaded, upl = writes.sources_from_store(store, settings)
-                state = start(loaded, upl)
+                state = start(loaded, upl, workers=os.cpu_count() or 1)  # a large graph: one process per core
                 report = state.report()
             else:
                 report = validate_changes(state, changes)
@@ -69,7 +73,7 @@ class StoreValidator:
             return state.loaded, report
 
 
-def _dumps(store: ox.Store) -> dict[str, bytes]:
+def data_dumps(store: ox.Store) -> dict[str, bytes]:
     """Each data graph of the store (by name) as N-Triples, in the store's order."""
     from registry import writes
 
@@ -102,6 +106,8 @@ def validator_for(settings: Settings) -> StoreValidator:
         return _VALIDATORS.setdefault((settings.root, settings.store), StoreValidator())
 
 
-def validate_store(store: ox.Store, settings: Settings) -> tuple[LoadedSources, ValidationReport]:
+def validate_store(
+    store: ox.Store, settings: Settings, dumps: dict[str, bytes] | None = None
+) -> tuple[LoadedSources, ValidationReport]:
     """Validate the data graphs of a (changed) store, incrementally where this process checked before."""
-    return validator_for(settings).validate(store, settings)
+    return validator_for(settings).validate(store, settings, dumps)

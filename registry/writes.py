@@ -1,6 +1,6 @@
 """Changing the stored graph all-or-nothing: copy the current store aside, apply the change to the
-copy, validate it with the project's shapes and reason over it, and swap it in only when it passes.
-An invalid change leaves the stored graph exactly as it was."""
+copy, validate it with the project's shapes and reason over it (both incrementally where they can),
+and swap it in only when it passes. An invalid change leaves the stored graph exactly as it was."""
 
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ from rdflib import Graph, URIRef
 
 from registry import store as embedded
 from registry.backend import AnyStore
+from registry.incremental_reasoning import GraphName, reason_change
 from registry.namespaces import GRAPH, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
 from registry.reasoning import ReasoningResult, reason
 from registry.remote import DEFAULT_GRAPH as DEFAULT
 from registry.remote import RemoteStore
 from registry.settings import Settings
 from registry.sources import LoadedSources, Source, discover, parse_turtle
-from registry.store_validation import validate_store
+from registry.store_validation import data_dumps, validate_store
 from registry.terms import to_graph
 from registry.validation import ValidationReport
 
@@ -30,6 +31,7 @@ DEFAULT_GRAPH = "urn:dienstengraaf:default-graph"  # as named in graph-counts.rq
 _LOCK = threading.Lock()
 
 COUNTS = Path(__file__).parent / "queries" / "graph-counts.rq"
+_INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
 
 
 @dataclass
@@ -104,9 +106,10 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
         staging = embedded.Staging(settings.store, "write", copy_current=True)
         try:
             assert staging.store is not None
+            dumps = _snapshot(staging.store)
             change(staging.store)
             after = graph_counts(staging.store)
-            outcome = _check(staging.store, settings)
+            outcome = _check(staging.store, settings, dumps)
             outcome.changed = _changed_counts(before, after)
             if outcome.applied:
                 staging.publish()
@@ -124,9 +127,10 @@ def _remote_write(settings: Settings, change: Callable[[ox.Store], None]) -> Wri
     local.extend(remote.quads_for_pattern(None, None, None, None))
     before = graph_counts(local)
     original = _graph_dumps(local)
+    dumps = _snapshot(local)
     change(local)
     after = graph_counts(local)
-    outcome = _check(local, settings)
+    outcome = _check(local, settings, dumps)
     outcome.changed = _changed_counts(before, after)
     if outcome.applied:
         updated = _graph_dumps(local)
@@ -156,20 +160,66 @@ def _graph_dumps(store: ox.Store) -> dict[str, bytes]:
     return dumps
 
 
-def _check(store: ox.Store, settings: Settings) -> WriteOutcome:
-    loaded, report = validate_store(store, settings)  # incremental after this process's first check
+def _snapshot(store: ox.Store) -> dict[str, bytes]:
+    """The data graphs (`data_dumps`) and the inferred graph of a store, to see what a change did."""
+    dumps = data_dumps(store)
+    dumps[str(INFERRED_GRAPH)] = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_INFERRED) or b""
+    return dumps
+
+
+def _check(store: ox.Store, settings: Settings, before: dict[str, bytes]) -> WriteOutcome:
+    """Validate and reason over the changed store; `before`: its `_snapshot` before the change."""
+    after = _snapshot(store)
+    inferred_changed = after.pop(str(INFERRED_GRAPH)) != before.pop(str(INFERRED_GRAPH))
+    loaded, report = validate_store(store, settings, after)  # incremental after this process's first check
     if not report.conforms:
         return WriteOutcome(False, report)
     ontology = loaded.union(["ontology"])
-    reasoning = reason(ontology, loaded.union()) if len(ontology) else None
-    if reasoning is not None and not reasoning.consistent:
-        return WriteOutcome(False, report, reasoning)
-    if reasoning is not None:
-        inferred = ox.NamedNode(str(INFERRED_GRAPH))
-        if store.contains_named_graph(inferred):
-            store.remove_graph(inferred)
-        embedded.fill(store, {INFERRED_GRAPH: reasoning.inferred})
-    return WriteOutcome(True, report, reasoning)
+    if not len(ontology):
+        return WriteOutcome(True, report)
+    # A change to the inferred graph itself is undone by reasoning over everything.
+    changes = None if inferred_changed or not settings.incremental_reasoning else _changes(before, after)
+    update = None if changes is None else reason_change(store, ontology, changes, _data_graphs(store), _INFERRED)
+    if update is None:
+        reasoning = reason(ontology, loaded.union())
+        if reasoning.consistent:
+            if store.contains_named_graph(_INFERRED):
+                store.remove_graph(_INFERRED)
+            embedded.fill(store, {INFERRED_GRAPH: reasoning.inferred})
+    else:
+        reasoning = update.result
+        if reasoning.consistent:
+            for triple in update.remove:
+                store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _INFERRED))
+            embedded.fill(store, {INFERRED_GRAPH: update.add})
+    return WriteOutcome(reasoning.consistent, report, reasoning)
+
+
+def _changes(
+    before: dict[str, bytes], after: dict[str, bytes]
+) -> dict[str, tuple[set[ox.Triple], set[ox.Triple]]] | None:
+    """Added and removed triples per data graph that HermiT reads (the UPL graph is not one of them);
+    None when an ontology graph changed: then only reasoning over everything is right."""
+    changes: dict[str, tuple[set[ox.Triple], set[ox.Triple]]] = {}
+    for name in before.keys() | after.keys():
+        if before.get(name) == after.get(name) or graph_kind(name) == "upl":
+            continue
+        if graph_kind(name) == "ontology":
+            return None
+        old, new = (_triples(dumps.get(name, b"")) for dumps in (before, after))
+        changes[name] = (new - old, old - new)
+    return changes
+
+
+def _triples(data: bytes) -> set[ox.Triple]:
+    return {quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)} if data else set()
+
+
+def _data_graphs(store: ox.Store) -> list[GraphName]:
+    """The graphs whose union is the data HermiT reasons over (as `sources_from_store` reads them)."""
+    graphs: list[GraphName] = [ox.DefaultGraph()]
+    graphs += [g for g in store.named_graphs() if graph_kind(g.value) not in ("shapes", "upl", "inferred", "meta")]
+    return graphs
 
 
 def log_write(settings: Settings, who: str, operation: str, outcome: WriteOutcome, size: int) -> None:

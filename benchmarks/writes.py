@@ -1,0 +1,64 @@
+"""The write workload of benchmarks/national.py: one local fee changed through `registry.writes`
+(copy, validate, reason, swap) on the national store, checked incrementally against a write that
+reasons over everything, measured in the same run."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from typing import Any
+
+import pyoxigraph as ox
+
+from benchmarks.workloads import ratio
+from registry import store_validation
+from registry.settings import Settings
+from registry.writes import staged_write
+
+HAS_VALUE = ox.NamedNode("http://data.europa.eu/m8g/hasValue")
+COSTS = """
+PREFIX cv: <http://data.europa.eu/m8g/>
+SELECT ?g ?cost ?value WHERE { GRAPH ?g { ?offering cv:hasCost ?cost . ?cost cv:hasValue ?value } }
+ORDER BY ?cost LIMIT 200
+"""
+
+
+def section_writes(report: Any, national: Settings, repeat: int = 3) -> None:
+    """The first write after a start, the next ones, and the same write reasoning over everything."""
+    store = ox.Store.read_only(str(national.store.resolve()))
+    rows = list(store.query(COSTS))
+    del store
+    costs = [(r["g"], r["cost"], r["value"]) for r in rows[:: max(1, len(rows) // (repeat + 2))]][: repeat + 2]
+    store_validation._VALIDATORS.clear()  # as after a start of the server
+    first = _write(national, *costs[0])
+    incremental = statistics.median([_write(national, *cost) for cost in costs[1 : repeat + 1]])
+    full = _write(national.model_copy(update={"incremental_reasoning": False}), *costs[repeat + 1])
+    store_validation._VALIDATORS.clear()
+    gc.collect()
+    report.add(
+        "Writes at national size (one local fee changed, `registry/writes.py`)",
+        ["write", "seconds", "ratio to reasoning over everything"],
+        [
+            ["reasoning over everything (HermiT on all data)", f"{full:.1f}", "1.00x"],
+            [f"incremental checks (median of {repeat})", f"{incremental:.1f}", ratio(incremental, full)],
+            ["the first write after a start (validates everything once)", f"{first:.1f}", ratio(first, full)],
+        ],
+        "Each write copies the store, applies the change, validates it, reasons over it and swaps the copy "
+        "in. The first write of a process validates everything (in one process per core) to have the state "
+        "that later writes validate against incrementally.",
+    )
+
+
+def _write(settings: Settings, graph: ox.NamedNode, cost: ox.NamedNode, value: ox.Literal) -> float:
+    new = ox.Literal(f"{float(value.value) + 0.5:.2f}", datatype=value.datatype)
+
+    def change(store: ox.Store) -> None:
+        store.remove(ox.Quad(cost, HAS_VALUE, value, graph))
+        store.add(ox.Quad(cost, HAS_VALUE, new, graph))
+
+    begin = time.perf_counter()
+    outcome = staged_write(settings, change)
+    elapsed = time.perf_counter() - begin
+    assert outcome.applied, outcome.as_dict()
+    return elapsed
