@@ -103,13 +103,13 @@ def reason_change(
     touched = {s for s, _, _ in changed} | {o for _, p, o in changed if p != RDF.type and isinstance(o, URIRef)}
     if not touched:
         return InferenceUpdate(ReasoningResult(True))  # HermiT's input is the same as before
-    if _candidates(store, ontology, data_graphs, Graph()):
+    if same_individuals_possible(store, ontology, data_graphs):
         return None
     module = _module(store, touched, data_graphs)
     before = Graph()
     for triple in (set(module) - added) | removed:
         before.add(triple)
-    if _candidates(None, ontology, [ox.DefaultGraph()], before):
+    if same_individuals_possible(_in_memory(before), ontology, [ox.DefaultGraph()]):
         return None
     result = reason(ontology, module)
     if not result.consistent:
@@ -157,21 +157,22 @@ def _about(store: ox.Store, touched: set[Node], inferred_graph: ox.NamedNode) ->
     return sorted(found, key=str)
 
 
-def _candidates(
-    store: ox.Store | None, ontology: Graph, data_graphs: Sequence[GraphName], extra: Graph
-) -> bool:
-    """Whether some individual has two values of a functional object property (or two subjects of an
-    inverse-functional one): in `store` over `data_graphs`, or (store None) in `extra`."""
+def same_individuals_possible(store: ox.Store, ontology: Graph, data_graphs: Sequence[GraphName]) -> bool:
+    """Whether some individual in `data_graphs` has two values of a functional object property (or two
+    subjects of an inverse-functional one): HermiT would make those values one individual."""
     rows = _value_rows(ontology)
     if not rows:
         return False
-    if store is None:
-        store = ox.Store()
-        store.load(extra.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     values = " ".join(f"(<{f}> {_bool(kind)} <{p}> {_bool(side)})" for f, kind, p, side in sorted(rows))
     head = "VALUES (?property ?functional ?p ?subject_side)"
     text = CANDIDATES.read_text(encoding="utf-8").replace(f"{head} {{ }}", f"{head} {{ {values} }}")
     return any(True for _ in store.query(text, default_graph=list(data_graphs)))  # type: ignore[union-attr]
+
+
+def _in_memory(graph: Graph) -> ox.Store:
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
 
 
 def _bool(value: bool) -> str:

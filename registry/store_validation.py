@@ -106,6 +106,12 @@ def validator_for(settings: Settings) -> StoreValidator:
         return _VALIDATORS.setdefault((settings.root, settings.store), StoreValidator())
 
 
+def forget_validators() -> None:
+    """Drop what this process validated, as a restart would (the next write validates everything)."""
+    with _VALIDATORS_LOCK:
+        _VALIDATORS.clear()
+
+
 def validate_store(
     store: ox.Store, settings: Settings, dumps: dict[str, bytes] | None = None
 ) -> tuple[LoadedSources, ValidationReport]:

@@ -1,4 +1,5 @@
-"""The integrator queries of the benchmarks: each has a comment header and answers on the catalog."""
+"""The queries of the benchmarks (integrator queries, the fees the writes change): each has a comment
+header and answers on the catalog."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from registry.settings import Settings
 from registry.sources import load_sources
 from registry.store import in_memory
 
-QUERIES = sorted((Path(__file__).resolve().parents[2] / "benchmarks" / "queries").glob("*.rq"))
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+QUERIES = [*sorted((BENCHMARKS / "queries").glob("*.rq")), BENCHMARKS / "fee-values.rq"]  # the last: writes.py
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 
-from registry.incremental_reasoning import in_fragment, reason_change
+from registry.incremental_reasoning import in_fragment, reason_change, same_individuals_possible
 from registry.namespaces import DG, INFERRED_GRAPH
 from registry.reasoning import Vocabulary, reason
 from registry.settings import Settings
@@ -203,3 +203,37 @@ def test_a_change_hermit_does_not_see_changes_nothing(catalog: Catalog) -> None:
     apply(store, graph, text, set())
     update = reason_change(store, catalog.ontology, {graph.value: (text, set())}, catalog.graphs, INFERRED)
     assert update is not None and update.result.consistent and not update.remove and not len(update.add)
+
+
+SMALL_ONTOLOGY = """
+@prefix ex: <https://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:partOf a owl:ObjectProperty , owl:FunctionalProperty .
+ex:chapterOf a owl:ObjectProperty ; rdfs:subPropertyOf ex:partOf .
+ex:hasPart a owl:ObjectProperty ; owl:inverseOf ex:partOf .
+ex:hasChapter a owl:ObjectProperty ; rdfs:subPropertyOf ex:hasPart .
+ex:serial a owl:ObjectProperty , owl:InverseFunctionalProperty .
+"""
+
+
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        ("ex:a ex:partOf ex:b .", False),
+        ("ex:a ex:partOf ex:b , ex:c .", True),
+        ("ex:a ex:chapterOf ex:b . ex:a ex:partOf ex:c .", True),  # a sub-property states a value too
+        ("ex:a ex:partOf ex:b . ex:c ex:hasPart ex:a .", True),  # and an inverse, from the other side
+        ("ex:a ex:partOf ex:b . ex:b ex:hasChapter ex:a .", False),  # the same value twice
+        ("ex:a ex:partOf ex:b . ex:a ex:hasPart ex:c .", False),  # a has a part: no second whole
+        ("ex:b ex:hasChapter ex:a . ex:c ex:hasChapter ex:a .", True),
+        ("ex:a ex:serial ex:s . ex:b ex:serial ex:s .", True),  # inverse-functional: two subjects
+        ("ex:a ex:serial ex:s , ex:t .", False),
+        ('ex:a ex:partOf "b" , "c" .', False),  # literals are not individuals
+    ],
+)
+def test_same_individual_candidates_follow_sub_properties_and_inverses(data: str, found: bool) -> None:
+    """registry/queries/same-individual-candidates.rq on small graphs."""
+    ontology = Graph().parse(data=SMALL_ONTOLOGY, format="turtle")
+    store = ox.Store()
+    store.load(f"@prefix ex: <https://example.org/> . {data}", format=ox.RdfFormat.TURTLE)
+    assert same_individuals_possible(store, ontology, [ox.DefaultGraph()]) == found
