@@ -5,6 +5,7 @@ and swap it in only when it passes. An invalid change leaves the stored graph ex
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ _LOCK = threading.Lock()
 
 COUNTS = Path(__file__).parent / "queries" / "graph-counts.rq"
 _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
+# Per embedded store: the version folder this process published last, with its data graphs' dumps.
+_PUBLISHED: dict[Path, tuple[str, dict[str, bytes]]] = {}
 
 
 @dataclass
@@ -103,16 +106,18 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
         if settings.remote:
             return _remote_write(settings, change)
         before = graph_counts(embedded.open_store(settings.store))
+        version, known = _PUBLISHED.get(settings.store, ("", {}))
         staging = embedded.Staging(settings.store, "write", copy_current=True)
         try:
             assert staging.store is not None
-            dumps = _snapshot(staging.store)
+            # The data of the version this process published last is known: no need to dump it again.
+            snapshot = _Snapshot.of(staging.store, known if version == os.path.realpath(settings.store) else None)
             change(staging.store)
             after = graph_counts(staging.store)
-            outcome = _check(staging.store, settings, dumps)
+            outcome, checked = _check(staging.store, settings, snapshot)
             outcome.changed = _changed_counts(before, after)
             if outcome.applied:
-                staging.publish()
+                _PUBLISHED[settings.store] = (os.path.realpath(staging.publish()), checked.data)
             return outcome
         finally:
             staging.discard()
@@ -127,10 +132,10 @@ def _remote_write(settings: Settings, change: Callable[[ox.Store], None]) -> Wri
     local.extend(remote.quads_for_pattern(None, None, None, None))
     before = graph_counts(local)
     original = _graph_dumps(local)
-    dumps = _snapshot(local)
+    snapshot = _Snapshot.of(local)
     change(local)
     after = graph_counts(local)
-    outcome = _check(local, settings, dumps)
+    outcome, _ = _check(local, settings, snapshot)
     outcome.changed = _changed_counts(before, after)
     if outcome.applied:
         updated = _graph_dumps(local)
@@ -160,25 +165,33 @@ def _graph_dumps(store: ox.Store) -> dict[str, bytes]:
     return dumps
 
 
-def _snapshot(store: ox.Store) -> dict[str, bytes]:
+@dataclass(frozen=True)
+class _Snapshot:
     """The data graphs (`data_dumps`) and the inferred graph of a store, to see what a change did."""
-    dumps = data_dumps(store)
-    dumps[str(INFERRED_GRAPH)] = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_INFERRED) or b""
-    return dumps
+
+    data: dict[str, bytes]
+    inferred: bytes
+
+    @classmethod
+    def of(cls, store: ox.Store, data: dict[str, bytes] | None = None) -> _Snapshot:
+        """The store's snapshot; `data`: its data graphs' dumps, when known."""
+        inferred = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_INFERRED) or b""
+        return cls(data_dumps(store) if data is None else data, inferred)
 
 
-def _check(store: ox.Store, settings: Settings, before: dict[str, bytes]) -> WriteOutcome:
-    """Validate and reason over the changed store; `before`: its `_snapshot` before the change."""
-    after = _snapshot(store)
-    inferred_changed = after.pop(str(INFERRED_GRAPH)) != before.pop(str(INFERRED_GRAPH))
-    loaded, report = validate_store(store, settings, after)  # incremental after this process's first check
+def _check(store: ox.Store, settings: Settings, before: _Snapshot) -> tuple[WriteOutcome, _Snapshot]:
+    """Validate and reason over the changed store; `before`: its snapshot before the change. Returns the
+    outcome and the snapshot of the changed store (its inferred graph as before reasoning)."""
+    after = _Snapshot.of(store)
+    loaded, report = validate_store(store, settings, after.data)  # incremental after this process's first check
     if not report.conforms:
-        return WriteOutcome(False, report)
+        return WriteOutcome(False, report), after
     ontology = loaded.union(["ontology"])
     if not len(ontology):
-        return WriteOutcome(True, report)
+        return WriteOutcome(True, report), after
     # A change to the inferred graph itself is undone by reasoning over everything.
-    changes = None if inferred_changed or not settings.incremental_reasoning else _changes(before, after)
+    incremental = settings.incremental_reasoning and after.inferred == before.inferred
+    changes = _changes(before.data, after.data) if incremental else None
     update = None if changes is None else reason_change(store, ontology, changes, _data_graphs(store), _INFERRED)
     if update is None:
         reasoning = reason(ontology, loaded.union())
@@ -192,7 +205,7 @@ def _check(store: ox.Store, settings: Settings, before: dict[str, bytes]) -> Wri
             for triple in update.remove:
                 store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _INFERRED))
             embedded.fill(store, {INFERRED_GRAPH: update.add})
-    return WriteOutcome(reasoning.consistent, report, reasoning)
+    return WriteOutcome(reasoning.consistent, report, reasoning), after
 
 
 def _changes(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -233,30 +234,33 @@ def test_a_valid_write_is_applied(settings: Settings) -> None:
     assert _title(backend.open_store(settings)) == ["Paspoort (nieuw)"]
 
 
+def _add_chat(offering: str) -> Callable[[ox.Store], None]:
+    """A change: Utrecht's chat as one more channel of an offering (in the offering's own graph)."""
+
+    def change(store: ox.Store) -> None:
+        store.update(
+            "INSERT { GRAPH ?g { ?o <http://data.europa.eu/m8g/hasChannel> "
+            "<https://dienstengraaf.nl/id/kanaal/utrecht-chat> } } "
+            f"WHERE {{ BIND(<https://dienstengraaf.nl/id/aanbod/{offering}> AS ?o) "
+            "GRAPH ?g { ?o a <https://dienstengraaf.nl/def/MunicipalOffering> } }"
+        )
+
+    return change
+
+
 def test_a_write_updates_the_inferred_graph_as_reasoning_over_everything_would(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A write HermiT sees (a channel more for an offering) is reasoned over incrementally (the full run
     is not called) and leaves the inferred graph that a full run over the stored data gives."""
 
-    def add_chat(offering: str) -> Callable[[ox.Store], None]:
-        def change(store: ox.Store) -> None:
-            store.update(
-                "INSERT { GRAPH ?g { ?o <http://data.europa.eu/m8g/hasChannel> "
-                "<https://dienstengraaf.nl/id/kanaal/utrecht-chat> } } "
-                f"WHERE {{ BIND(<https://dienstengraaf.nl/id/aanbod/{offering}> AS ?o) "
-                "GRAPH ?g { ?o a <https://dienstengraaf.nl/def/MunicipalOffering> } }"
-            )
-
-        return change
-
     def full_run(*_: object) -> None:
         raise AssertionError("this write should not need reasoning over everything")
 
     # The store was built without reasoning: the first write makes the inferred graph, in full.
-    assert staged_write(settings, add_chat("utrecht-identiteitskaart")).applied
+    assert staged_write(settings, _add_chat("utrecht-identiteitskaart")).applied
     monkeypatch.setattr(writes, "reason", full_run)
-    outcome = staged_write(settings, add_chat("utrecht-paspoort"))
+    outcome = staged_write(settings, _add_chat("utrecht-paspoort"))
     assert outcome.applied and outcome.reasoning is not None and outcome.reasoning.consistent
     monkeypatch.undo()
     store = backend.open_store(settings)
@@ -294,3 +298,23 @@ def test_a_write_to_the_ontology_or_the_inferred_graph_is_reasoned_over_in_full(
         assert (URIRef(channel[1:-1]), RDF.type, URIRef(contact_point[1:-1])) in full.inferred
     else:
         assert (URIRef(channel[1:-1]), RDF.type, DG.Product) not in full.inferred
+
+
+def test_incremental_reasoning_can_be_switched_off(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DIENSTENGRAAF_INCREMENTAL_REASONING=false: every write reasons over everything."""
+    if settings.remote:
+        pytest.skip("the same decision for every store: tested on the embedded store")
+    assert staged_write(settings, _add_chat("utrecht-rijbewijs")).applied  # an inferred graph for sure
+    full_runs: list[object] = []
+    real = writes.reason
+
+    def counted(*args: Any) -> reasoning.ReasoningResult:
+        full_runs.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(writes, "reason", counted)
+    assert staged_write(settings, _add_chat("utrecht-verhuismelding")).applied
+    assert not full_runs
+    off = settings.model_copy(update={"incremental_reasoning": False})
+    assert staged_write(off, _add_chat("utrecht-aangifte-vertrek-buitenland")).applied
+    assert len(full_runs) == 1
