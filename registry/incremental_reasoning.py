@@ -32,11 +32,13 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.term import Node
 
 from registry.reasoning import ReasoningResult, Vocabulary, reason
+from registry.store import in_memory
 from registry.terms import to_graph, to_rdflib
 
 Triple = tuple[Node, Node, Node]
 GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 CANDIDATES = Path(__file__).parent / "queries" / "same-individual-candidates.rq"
+_BEFORE = URIRef("urn:dienstengraaf:before-the-change")
 
 # The ontology's vocabulary this module is exact for (see the module docstring).
 _TYPES = {
@@ -53,12 +55,11 @@ _RESERVED = (str(RDF), str(RDFS), str(OWL))
 
 @dataclass
 class InferenceUpdate:
-    """What a change does to the inferred graph: the outcome, and the inferred triples to take out and
-    put in (those about touched individuals)."""
+    """What a change does to the inferred graph: the outcome, whose `inferred` holds the triples to put
+    in, and the inferred triples to take out (both about touched individuals)."""
 
     result: ReasoningResult
-    remove: list[ox.Triple] = field(default_factory=list)
-    add: Graph = field(default_factory=Graph)
+    remove: set[ox.Triple] = field(default_factory=set)
 
 
 def in_fragment(ontology: Graph) -> bool:
@@ -93,7 +94,7 @@ def reason_change(
 ) -> InferenceUpdate | None:
     """Reason over what `changes` (added and removed triples per data graph, already applied to `store`)
     can affect; None when only reasoning over everything is sure to be right."""
-    if not in_fragment(ontology) or not _has_graph(store, inferred_graph):
+    if not in_fragment(ontology) or not store.contains_named_graph(inferred_graph):
         return None
     vocabulary = Vocabulary.of(ontology)
     added = _seen(vocabulary, (t for plus, _ in changes.values() for t in plus))
@@ -109,27 +110,23 @@ def reason_change(
     before = Graph()
     for triple in (set(module) - added) | removed:
         before.add(triple)
-    if same_individuals_possible(_in_memory(before), ontology, [ox.DefaultGraph()]):
+    if same_individuals_possible(in_memory({_BEFORE: before}), ontology, [ox.NamedNode(str(_BEFORE))]):
         return None
     result = reason(ontology, module)
     if not result.consistent:
         return InferenceUpdate(result)
-    update = InferenceUpdate(result, _about(store, touched, inferred_graph))
+    about_touched = Graph()
     for s, p, o in result.inferred:
         if s in touched or (p != RDF.type and o in touched):
-            update.add.add((s, p, o))
-    result.inferred = update.add
-    return update
+            about_touched.add((s, p, o))
+    result.inferred = about_touched
+    return InferenceUpdate(result, _about(store, touched, inferred_graph))
 
 
 def _seen(vocabulary: Vocabulary, triples: Iterable[ox.Triple]) -> set[Triple]:
     """The triples HermiT is given (as rdflib terms)."""
     converted = ((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in triples)
     return {t for t in converted if vocabulary.admits(*t)}
-
-
-def _has_graph(store: ox.Store, graph: ox.NamedNode) -> bool:
-    return any(True for _ in store.quads_for_pattern(None, None, None, graph))
 
 
 def _module(store: ox.Store, touched: set[Node], data_graphs: Sequence[GraphName]) -> Graph:
@@ -143,7 +140,7 @@ def _module(store: ox.Store, touched: set[Node], data_graphs: Sequence[GraphName
     return to_graph(q.triple for q in quads if q.graph_name in wanted)
 
 
-def _about(store: ox.Store, touched: set[Node], inferred_graph: ox.NamedNode) -> list[ox.Triple]:
+def _about(store: ox.Store, touched: set[Node], inferred_graph: ox.NamedNode) -> set[ox.Triple]:
     """The inferred triples about touched individuals (as subject, or as object of a property value)."""
     found: set[ox.Triple] = set()
     for individual in touched:
@@ -154,7 +151,7 @@ def _about(store: ox.Store, touched: set[Node], inferred_graph: ox.NamedNode) ->
             for q in store.quads_for_pattern(None, None, node, inferred_graph)
             if q.predicate.value != str(RDF.type)
         )
-    return sorted(found, key=str)
+    return found
 
 
 def same_individuals_possible(store: ox.Store, ontology: Graph, data_graphs: Sequence[GraphName]) -> bool:
@@ -164,15 +161,11 @@ def same_individuals_possible(store: ox.Store, ontology: Graph, data_graphs: Seq
     if not rows:
         return False
     values = " ".join(f"(<{f}> {_bool(kind)} <{p}> {_bool(side)})" for f, kind, p, side in sorted(rows))
-    head = "VALUES (?property ?functional ?p ?subject_side)"
-    text = CANDIDATES.read_text(encoding="utf-8").replace(f"{head} {{ }}", f"{head} {{ {values} }}")
+    head = "VALUES (?property ?functional ?p ?subject_side) { }"
+    template = CANDIDATES.read_text(encoding="utf-8")
+    assert head in template, f"{CANDIDATES.name}: the VALUES line to fill in is missing"
+    text = template.replace(head, f"{head[:-3]} {{ {values} }}")
     return any(True for _ in store.query(text, default_graph=list(data_graphs)))  # type: ignore[union-attr]
-
-
-def _in_memory(graph: Graph) -> ox.Store:
-    store = ox.Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return store
 
 
 def _bool(value: bool) -> str:

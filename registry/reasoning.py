@@ -89,23 +89,19 @@ def reasoner_input(ontology: Graph, data: Graph) -> Graph:
         if not isinstance(o, Literal) or o.language or o.datatype in (None, *OWL2_DATATYPES):
             graph.add((s, p, o))
     vocabulary = Vocabulary.of(ontology)
-    individuals: set[Node] = set()
     # Looked up per class and property (the graph's indexes), not by reading every triple.
-    for cls in vocabulary.classes:
-        for s in data.subjects(RDF.type, cls):
-            if isinstance(s, URIRef):
-                graph.add((s, RDF.type, cls))
-                individuals.add(s)
-    for p in vocabulary.object_properties:
-        for s, o in data.subject_objects(p):
-            if isinstance(s, URIRef) and isinstance(o, URIRef):
-                graph.add((s, p, o))
-                individuals.update((s, o))
-    for p in vocabulary.datatype_properties:
-        for s, o in data.subject_objects(p):
-            if isinstance(s, URIRef) and isinstance(o, Literal) and o.datatype in OWL2_DATATYPES:
-                graph.add((s, p, o))
-                individuals.add(s)
+    candidates: list[tuple[Node, Node, Node]] = [
+        (s, RDF.type, cls) for cls in vocabulary.classes for s in data.subjects(RDF.type, cls)
+    ]
+    for p in vocabulary.object_properties | vocabulary.datatype_properties:
+        candidates += ((s, p, o) for s, o in data.subject_objects(p))
+    individuals: set[Node] = set()
+    for s, p, o in candidates:
+        if vocabulary.admits(s, p, o):
+            graph.add((s, p, o))
+            individuals.add(s)
+            if p != RDF.type and isinstance(o, URIRef):
+                individuals.add(o)
     for individual in individuals - vocabulary.classes:
         graph.add((individual, RDF.type, OWL.NamedIndividual))
     return graph

@@ -204,7 +204,7 @@ def _check(store: ox.Store, settings: Settings, before: _Snapshot) -> tuple[Writ
         if reasoning.consistent:
             for triple in update.remove:
                 store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _INFERRED))
-            embedded.fill(store, {INFERRED_GRAPH: update.add})
+            embedded.fill(store, {INFERRED_GRAPH: reasoning.inferred})
     return WriteOutcome(reasoning.consistent, report, reasoning), after
 
 

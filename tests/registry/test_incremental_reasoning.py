@@ -164,7 +164,7 @@ def test_random_edits_give_the_outcome_of_reasoning_over_everything(catalog: Cat
             inferred += catalog.inferred
             for t in update.remove:
                 inferred.remove(next(iter(to_graph([t]))))
-            inferred += update.add
+            inferred += update.result.inferred
             assert set(inferred) == set(full.inferred), (
                 f"{edit}: extra {set(inferred) - set(full.inferred)}, missing {set(full.inferred) - set(inferred)}"
             )
@@ -202,7 +202,7 @@ def test_a_change_hermit_does_not_see_changes_nothing(catalog: Catalog) -> None:
     text.add(ox_triple(paspoort, OWL.versionInfo, Literal("2")))
     apply(store, graph, text, set())
     update = reason_change(store, catalog.ontology, {graph.value: (text, set())}, catalog.graphs, INFERRED)
-    assert update is not None and update.result.consistent and not update.remove and not len(update.add)
+    assert update is not None and update.result.consistent and not update.remove and not len(update.result.inferred)
 
 
 SMALL_ONTOLOGY = """
