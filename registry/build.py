@@ -11,15 +11,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
 
-from registry import backend, heap
+from registry import backend, heap, saved_validation
+from registry import store as embedded
 from registry.lint import LintResult, run_lint
 from registry.namespaces import DCT, DG, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
-from registry.partitioned import validate_partitioned
+from registry.partitioned import as_report, findings_partitioned
 from registry.plain_language import content_report
 from registry.reasoning import Background, ReasoningResult
 from registry.settings import Settings
 from registry.sources import LoadedSources, load_sources
+from registry.store_validation import data_dumps
 from registry.upl import read_upl
 from registry.validation import Finding, PreparedQueryGraph, ValidationReport, _display, compact, with_upl
 
@@ -34,6 +37,7 @@ class Checked:
     lint: LintResult
     reasoning: ReasoningResult | None
     seconds: dict[str, float] = field(default_factory=dict)  # per phase, in the order they ran
+    shacl: list[tuple[Node | None, Finding]] = field(default_factory=list)  # the SHACL findings, with focus nodes
 
     @property
     def ok(self) -> bool:
@@ -90,7 +94,8 @@ def _checks(
     reasoning = None
     try:
         upl_part = with_upl(union, upl)
-        report = validate_partitioned(loaded, upl, settings.root, data=union)  # one process per core when large
+        found = findings_partitioned(loaded, upl, settings.root, data=union)  # one process per core when large
+        report = as_report(found, loaded, settings.root)
         for triple in upl_part:
             union.remove(triple)
         clock.lap("valideren")
@@ -104,7 +109,7 @@ def _checks(
     finally:
         if reasoner is not None and reasoning is None:  # not needed, or the checks stopped (error, Ctrl-C)
             reasoner.cancel()
-    return Checked(loaded, upl, report, lint, reasoning, clock.seconds)
+    return Checked(loaded, upl, report, lint, reasoning, clock.seconds, found)
 
 
 class _Clock:
@@ -155,6 +160,12 @@ def build(settings: Settings, extra: Sequence[Path] = ()) -> BuildResult:
     clock = _Clock()
     version = backend.write_all(settings, store_graphs(checked))
     clock.lap("store schrijven")
+    if not settings.remote:  # the first write after a start continues from this validation
+        results: dict[Node | None, list[Finding]] = {}
+        for focus, finding in checked.shacl:
+            results.setdefault(focus, []).append(finding)
+        saved_validation.save(settings, data_dumps(embedded.open_store(settings.store)), results)
+        clock.lap("validatiestatus bewaren")
     checked.seconds.update(clock.seconds)
     return BuildResult(checked, version)
 

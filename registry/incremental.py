@@ -25,7 +25,7 @@ resource stated both there and in older files can be ordered differently than af
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
@@ -83,6 +83,23 @@ def start(
     shapes = loaded.shapes_graph()
     state = ValidationState(loaded, upl, root, PreparedQueryGraph(), Graph(), shapes, read_shapes(shapes), {})
     _validate_all(state, workers)
+    return state
+
+
+def resume(
+    loaded: LoadedSources, upl: Graph | None, results: Mapping[Node | None, list[Finding]]
+) -> ValidationState:
+    """The state of a full validation done before (by a build, or another process), from its findings
+    per focus node, without validating again. The findings' files are read again from `loaded`, as a
+    validation of these sources would list them."""
+    shapes = loaded.shapes_graph()
+    state = ValidationState(loaded, upl, None, PreparedQueryGraph(), Graph(), shapes, read_shapes(shapes), {})
+    _fill_data(state)
+    files = _Files(loaded)
+    for focus, findings in results.items():
+        owner = _owner(state.data, focus)
+        listed = tuple(_display(p, None) for p in files[owner]) if owner is not None else ()
+        state.results[focus] = [replace(f, files=listed) for f in findings]
     return state
 
 
@@ -145,6 +162,17 @@ def replace_source(state: ValidationState, graph_iri: URIRef, graph: Graph) -> V
 def _validate_all(state: ValidationState, workers: int = 1) -> None:
     from registry.partitioned import partitioned_findings  # imported here: it builds on this module
 
+    _fill_data(state)
+    found = partitioned_findings(state.loaded, state.data, state.root, workers) if workers > 1 else None
+    if found is None:
+        _collect(state, run_shacl(state.data, state.shapes))
+        return
+    for focus, finding in found:
+        state.results.setdefault(focus, []).append(finding)
+
+
+def _fill_data(state: ValidationState) -> None:
+    """Make the data graph from the sources (and the UPL part they use), with no findings yet."""
     state.revalidated = None
     data = PreparedQueryGraph()
     data += state.loaded.union()
@@ -152,12 +180,6 @@ def _validate_all(state: ValidationState, workers: int = 1) -> None:
     data += state.upl_part
     state.data = data
     state.results = {}
-    found = partitioned_findings(state.loaded, data, state.root, workers) if workers > 1 else None
-    if found is None:
-        _collect(state, run_shacl(data, state.shapes))
-        return
-    for focus, finding in found:
-        state.results.setdefault(focus, []).append(finding)
 
 
 def _collect(state: ValidationState, results: Graph) -> None:

@@ -28,7 +28,7 @@ from registry.incremental import Triple, focus_nodes, validate_nodes, without_ta
 from registry.reach import read_shapes
 from registry.sources import LoadedSources
 from registry.sparql_constraints import bulk_constraints, suspect_results, without_bulk
-from registry.validation import Finding, ValidationReport, _display, data_graph, focus_findings, validate
+from registry.validation import Finding, ValidationReport, _display, data_graph, focus_findings, shacl_findings
 
 MIN_NODES = 20_000  # below this, forking costs more than it saves
 
@@ -43,12 +43,27 @@ def validate_partitioned(
 ) -> ValidationReport:
     """Validate the registry in `workers` processes (default: one per core); equal to `validate`.
     `data` is `data_graph(loaded, upl)` when the caller has it already."""
-    data = data_graph(loaded, upl) if data is None else data
-    found = partitioned_findings(loaded, data, root, workers, min_nodes)
-    if found is None:
-        return validate(loaded, upl, root, data)
+    return as_report(findings_partitioned(loaded, upl, root, workers, min_nodes, data), loaded, root)
+
+
+def as_report(found: list[tuple[Node | None, Finding]], loaded: LoadedSources, root: Path | None) -> ValidationReport:
+    """Findings with their focus nodes as the report of a validation of `loaded`."""
     replaced = {_display(old, root): _display(new, root) for old, new in loaded.replaced.items()}
     return ValidationReport(findings=[finding for _, finding in found], replaced=replaced)
+
+
+def findings_partitioned(
+    loaded: LoadedSources,
+    upl: Graph | None = None,
+    root: Path | None = None,
+    workers: int | None = None,
+    min_nodes: int | None = None,
+    data: Graph | None = None,
+) -> list[tuple[Node | None, Finding]]:
+    """The findings of `validate_partitioned`, each with its focus node."""
+    data = data_graph(loaded, upl) if data is None else data
+    found = partitioned_findings(loaded, data, root, workers, min_nodes)
+    return shacl_findings(loaded, upl, root, data) if found is None else found
 
 
 def partitioned_findings(

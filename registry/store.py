@@ -19,21 +19,25 @@ class StoreMissing(FileNotFoundError):
 
 
 def fill(store: ox.Store, graphs: Mapping[URIRef, Graph]) -> None:
-    """Load rdflib graphs into named graphs of an Oxigraph store."""
-    for iri, graph in graphs.items():
-        data = graph.serialize(format="nt", encoding="utf-8")
-        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(iri)))
+    """Load rdflib graphs into named graphs of an Oxigraph store (in one transaction)."""
+    store.extend(ox.parse(_n_quads(graphs), format=ox.RdfFormat.N_QUADS))
 
 
 def bulk_fill(store: ox.Store, graphs: Mapping[URIRef, Graph]) -> None:
     """Load rdflib graphs into named graphs of a fresh store in one bulk load (no transactions: for a
     private working copy only). Twice as fast as `fill` on disk at national size."""
+    store.bulk_extend(ox.parse(_n_quads(graphs), format=ox.RdfFormat.N_QUADS))
+
+
+def _n_quads(graphs: Mapping[URIRef, Graph]) -> bytes:
+    """The graphs as N-Quads. Parsed with `ox.parse` and added as quads, the blank nodes keep their
+    ids (`Store.load` would rename them), so that the store and the loaded sources name them alike."""
     parts = []
     for iri, graph in graphs.items():
         # An N-Triples line ends in " .\n" (a newline inside a literal is written as \n), so the
         # graph name goes in front of it to make N-Quads.
         parts.append(graph.serialize(format="nt", encoding="utf-8").replace(b" .\n", f" <{iri}> .\n".encode()))
-    store.bulk_load(b"".join(parts), format=ox.RdfFormat.N_QUADS)
+    return b"".join(parts)
 
 
 def in_memory(graphs: Mapping[URIRef, Graph]) -> ox.Store:

@@ -6,9 +6,10 @@ Oxigraph), reads only the graphs whose dump differs, and validates their changed
 incrementally. Because the comparison is with what was *checked* last, not with what was published,
 a rejected write needs no undo: the next write's diff simply includes going back.
 
-The first validation, a change to the shapes files or to the UPL graph, and a store whose graphs
-cannot be compared start over with a full validation. The validator holds the whole data graph twice
-in memory (the sources and their union), like a full validation does while it runs.
+The first validation of a process starts from the findings saved with the store it changes
+(`registry.saved_validation`) when they are about exactly that content. Without them the first
+validation, and a change to the shapes files or to the UPL graph, validate everything. The validator
+holds the whole data graph twice in memory (the sources and their union), as a full validation does.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from registry.incremental import Change, ValidationState, start, validate_changes
+from registry import saved_validation
+from registry.incremental import Change, ValidationState, resume, start, validate_changes
 from registry.namespaces import INFERRED_GRAPH, META_GRAPH
 from registry.settings import Settings
 from registry.sources import LoadedSources, discover
@@ -29,6 +31,7 @@ from registry.terms import to_graph
 from registry.validation import ValidationReport
 
 SKIPPED = {str(INFERRED_GRAPH), str(META_GRAPH)}
+ShapesFiles = tuple[tuple[str, int, int], ...]  # path, modification time, size
 MAX_CHANGE = 0.1  # a change to more than this share of the triples is validated in full
 
 
@@ -38,19 +41,26 @@ class StoreValidator:
 
     state: ValidationState | None = None
     dumps: dict[str, bytes] = field(default_factory=dict)
-    shapes: tuple[tuple[str, int, int], ...] = ()
+    shapes: ShapesFiles = ()
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def validate(
-        self, store: ox.Store, settings: Settings, dumps: dict[str, bytes] | None = None
+        self,
+        store: ox.Store,
+        settings: Settings,
+        dumps: dict[str, bytes] | None = None,
+        published: dict[str, bytes] | None = None,
     ) -> tuple[LoadedSources, ValidationReport]:
         """The loaded data graphs of the store and their validation report (equal to a full one).
-        `dumps`: the store's `data_dumps`, when the caller has them already."""
+        `dumps`: the store's `data_dumps`, when the caller has them already; `published`: those of the
+        embedded store it is a changed copy of, to pick up the findings saved with it (first write)."""
         from registry import writes  # imported here: registry.writes uses this module
 
         with self.lock:
             dumps = data_dumps(store) if dumps is None else dumps
             shapes = _shapes_files(settings)
+            if self.state is None and published is not None and not settings.remote:
+                self._resume(settings, published, shapes)  # the first write: from the saved findings
             state, self.state = self.state, None  # set again once the state matches this store
             changed = {g for g in dumps.keys() | self.dumps.keys() if dumps.get(g) != self.dumps.get(g)}
             changes: dict[URIRef | None, Change] = {}
@@ -64,13 +74,29 @@ class StoreValidator:
                     changes[URIRef(name)] = (added, removed)
                     size += len(added) + len(removed)
             if state is None or shapes != self.shapes or upl_changed or size > len(state.data) * MAX_CHANGE:
-                loaded, upl = writes.sources_from_store(store, settings)
+                loaded, upl = writes.sources_from_dumps(dumps, settings)
                 state = start(loaded, upl, workers=os.cpu_count() or 1)  # a large graph: one process per core
                 report = state.report()
             else:
                 report = validate_changes(state, changes)
             self.state, self.dumps, self.shapes = state, dumps, shapes
             return state.loaded, report
+
+    def _resume(self, settings: Settings, published: dict[str, bytes], shapes: ShapesFiles) -> None:
+        """Take the findings saved with the published store as the state, when they are about it."""
+        from registry import writes
+
+        results = saved_validation.load(settings, published)
+        if results is None:
+            return
+        loaded, upl = writes.sources_from_dumps(published, settings)
+        self.state, self.dumps, self.shapes = resume(loaded, upl, results), published, shapes
+
+    def save(self, settings: Settings) -> None:
+        """Save the findings of what was checked last (after a write published it), for a next start."""
+        with self.lock:
+            if self.state is not None and not settings.remote:
+                saved_validation.save(settings, self.dumps, self.state.results)
 
 
 def data_dumps(store: ox.Store) -> dict[str, bytes]:
@@ -88,7 +114,7 @@ def data_dumps(store: ox.Store) -> dict[str, bytes]:
     return dumps
 
 
-def _shapes_files(settings: Settings) -> tuple[tuple[str, int, int], ...]:
+def _shapes_files(settings: Settings) -> ShapesFiles:
     """The shapes files with their modification time and size: a change means starting over."""
     files = [path for path, kind in discover(settings) if kind == "shapes"]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
@@ -107,13 +133,18 @@ def validator_for(settings: Settings) -> StoreValidator:
 
 
 def forget_validators() -> None:
-    """Drop what this process validated, as a restart would (the next write validates everything)."""
+    """Drop what this process validated, as a restart would (the next write starts from the findings
+    saved with the store, or validates everything)."""
     with _VALIDATORS_LOCK:
         _VALIDATORS.clear()
 
 
 def validate_store(
-    store: ox.Store, settings: Settings, dumps: dict[str, bytes] | None = None
+    store: ox.Store,
+    settings: Settings,
+    dumps: dict[str, bytes] | None = None,
+    published: dict[str, bytes] | None = None,
 ) -> tuple[LoadedSources, ValidationReport]:
-    """Validate the data graphs of a (changed) store, incrementally where this process checked before."""
-    return validator_for(settings).validate(store, settings, dumps)
+    """Validate the data graphs of a (changed) store, incrementally where this process (or the findings
+    saved with the published store, see `registry.saved_validation`) checked before."""
+    return validator_for(settings).validate(store, settings, dumps, published)

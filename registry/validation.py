@@ -203,15 +203,22 @@ def validate(
 ) -> ValidationReport:
     """Validate the loaded registry against its shapes; return findings tied to files and resources.
     `data` is `data_graph(loaded, upl)` when the caller has it already."""
+    report = ValidationReport(
+        replaced={_display(old, root): _display(new, root) for old, new in loaded.replaced.items()},
+    )
+    report.findings.extend(f for _, f in shacl_findings(loaded, upl, root, data))
+    return report
+
+
+def shacl_findings(
+    loaded: LoadedSources, upl: Graph | None = None, root: Path | None = None, data: Graph | None = None
+) -> list[tuple[Node | None, Finding]]:
+    """Every finding of `validate`, with its focus node."""
     from registry.sparql_constraints import full_results  # it builds on this module
 
     data = data_graph(loaded, upl) if data is None else data
     results = full_results(data, loaded.shapes_graph())
-    report = ValidationReport(
-        replaced={_display(old, root): _display(new, root) for old, new in loaded.replaced.items()},
-    )
-    report.findings.extend(f for _, f in focus_findings(results, data, loaded.defining_files(), root))
-    return report
+    return list(focus_findings(results, data, loaded.defining_files(), root))
 
 
 def _finding(results: Graph, result: Node, data: Graph, files: Mapping[Node, list[Path]], root: Path | None) -> Finding:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from registry.remote import DEFAULT_GRAPH as DEFAULT
 from registry.remote import RemoteStore
 from registry.settings import Settings
 from registry.sources import LoadedSources, Source, discover, parse_turtle
-from registry.store_validation import data_dumps, validate_store
+from registry.store_validation import data_dumps, validate_store, validator_for
 from registry.terms import to_graph
 from registry.validation import ValidationReport
 
@@ -79,14 +79,22 @@ def graph_counts(store: AnyStore) -> dict[str, int]:
 
 def sources_from_store(store: AnyStore, settings: Settings) -> tuple[LoadedSources, Graph | None]:
     """The store's data graphs as sources (shapes come from the shapes files of the settings)."""
-    sources: list[Source] = []
-    upl: Graph | None = None
+    dumps: dict[str, bytes] = {}
     for name in [*store.named_graphs(), ox.DefaultGraph()]:
         iri = name.value if isinstance(name, ox.NamedNode) else DEFAULT_GRAPH
+        if graph_kind(iri) not in ("shapes", "inferred", "meta"):
+            dumps[iri] = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name) or b""  # blank nodes keep ids
+    return sources_from_dumps(dumps, settings)
+
+
+def sources_from_dumps(dumps: Mapping[str, bytes], settings: Settings) -> tuple[LoadedSources, Graph | None]:
+    """Data graphs (graph name -> N-Triples, as `data_dumps` gives them) as sources, in that order."""
+    sources: list[Source] = []
+    upl: Graph | None = None
+    for iri, data in dumps.items():
         kind = graph_kind(iri)
         if kind in ("shapes", "inferred", "meta"):
             continue
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)  # blank nodes keep the store's ids
         graph = to_graph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)) if data else Graph()
         if kind == "upl":
             upl = graph
@@ -118,6 +126,7 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
             outcome.changed = _changed_counts(before, after)
             if outcome.applied:
                 _PUBLISHED[settings.store] = (os.path.realpath(staging.publish()), checked.data)
+                validator_for(settings).save(settings)  # what was checked last is what is published now
             return outcome
         finally:
             staging.discard()
@@ -183,7 +192,7 @@ def _check(store: ox.Store, settings: Settings, before: _Snapshot) -> tuple[Writ
     """Validate and reason over the changed store; `before`: its snapshot before the change. Returns the
     outcome and the snapshot of the changed store (its inferred graph as before reasoning)."""
     after = _Snapshot.of(store)
-    loaded, report = validate_store(store, settings, after.data)  # incremental after this process's first check
+    loaded, report = validate_store(store, settings, after.data, before.data)  # incremental where it can
     if not report.conforms:
         return WriteOutcome(False, report), after
     ontology = loaded.union(["ontology"])

@@ -1,0 +1,155 @@
+"""The findings saved with the embedded store (registry.saved_validation): a build saves them, every
+applied write saves them again, and the first write after a start continues from them, with the same
+report as a full validation. Other content, other shapes or a damaged file mean a full validation."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode
+
+from registry import saved_validation, store_validation
+from registry import store as embedded
+from registry.build import build
+from registry.incremental import resume
+from registry.settings import Settings
+from registry.store_validation import data_dumps, forget_validators
+from registry.validation import validate
+from registry.writes import sources_from_store, staged_write
+from tests.conftest import ROOT, SHARED
+from tests.registry.findings import counted
+
+PASPOORT = "https://dienstengraaf.nl/id/product/paspoort"
+# A legal basis as a blank node whose link is not an official one: a Warning on a blank node, owned by
+# the product, which two files then define.
+BLANK_LEGAL_BASIS = f"""
+<{PASPOORT}> <http://data.europa.eu/m8g/hasLegalResource> [
+    a <http://data.europa.eu/eli/ontology#LegalResource> ;
+    <http://purl.org/dc/terms/title> "Testregeling paspoort"@nl ;
+    <http://xmlns.com/foaf/0.1/page> <https://example.org/regeling>
+] .
+"""
+NEW_TITLE = (
+    f"DELETE {{ GRAPH ?g {{ <{PASPOORT}> <http://purl.org/dc/terms/title> ?t }} }} "
+    f'INSERT {{ GRAPH ?g {{ <{PASPOORT}> <http://purl.org/dc/terms/title> "Paspoort aanvragen"@nl }} }} '
+    f'WHERE {{ GRAPH ?g {{ <{PASPOORT}> <http://purl.org/dc/terms/title> ?t FILTER(lang(?t) = "nl") }} }}'
+)
+REMOVE_TITLES = f"DELETE WHERE {{ GRAPH ?g {{ <{PASPOORT}> <http://purl.org/dc/terms/title> ?t }} }}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    root = tmp_path_factory.mktemp("checkout")
+    for name in ("ontology", "shapes", "catalog"):
+        shutil.copytree(ROOT / name, root / name)
+    with (root / "catalog" / "legal-resources.ttl").open("a", encoding="utf-8") as handle:
+        handle.write(BLANK_LEGAL_BASIS)
+    settings = Settings(root=root, shared_dir=SHARED, store_dir=root / "var" / "store")
+    result = build(settings)
+    assert result.built, result.checked.report.findings[:3]
+    yield settings
+    forget_validators()
+
+
+@pytest.fixture
+def fresh_start(built: Settings) -> Iterator[Settings]:
+    """As after a restart: this process has validated nothing yet."""
+    forget_validators()
+    yield built
+    forget_validators()
+
+
+def full(store: ox.Store, settings: Settings) -> object:
+    loaded, upl = sources_from_store(store, settings)
+    return counted(validate(loaded, upl).findings)
+
+
+def no_full_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated everything instead of continuing from the saved findings")
+
+    monkeypatch.setattr(store_validation, "start", refuse)
+
+
+def test_the_build_saves_the_findings_a_full_validation_of_its_store_gives(built: Settings) -> None:
+    store = embedded.open_store(built.store)
+    dumps = data_dumps(store)
+    results = saved_validation.load(built, dumps)
+    assert results is not None
+    findings = [f for found in results.values() for f in found]
+    assert {f.severity for f in findings} >= {"Info", "Warning"}
+    assert any(isinstance(focus, BNode) for focus in results)  # the blank node kept its id in the store
+    loaded, upl = sources_from_store(store, built)
+    state = resume(loaded, upl, results)
+    assert all((focus, None, None) in state.data for focus in state.results)
+    assert counted(state.report().findings) == full(store, built)
+    two_files = next(f for f in state.report().findings if f.resource == "product:paspoort")
+    assert set(two_files.files) == {"catalog/products/paspoort.ttl", "catalog/legal-resources.ttl"}
+
+
+def test_the_first_write_after_a_start_continues_from_the_saved_findings(
+    fresh_start: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no_full_validation(monkeypatch)
+    outcome = staged_write(fresh_start, lambda store: store.update(NEW_TITLE))
+    assert outcome.applied and outcome.report is not None
+    store = embedded.open_store(fresh_start.store)
+    assert counted(outcome.report.findings) == full(store, fresh_start)
+    # The write saved what it checked: a next start continues from the new content.
+    assert saved_validation.load(fresh_start, data_dumps(store)) is not None
+    forget_validators()
+    rejected = staged_write(fresh_start, lambda store: store.update(REMOVE_TITLES))
+    assert not rejected.applied and rejected.report is not None
+    changed = ox.Store()
+    changed.extend(store.quads_for_pattern(None, None, None, None))
+    changed.update(REMOVE_TITLES)
+    assert counted(rejected.report.findings) == full(changed, fresh_start)
+    assert {f.focus for f in rejected.report.findings if f.severity == "Violation"} == {"product:paspoort"}
+
+
+def test_findings_saved_for_other_content_or_shapes_are_not_used(fresh_start: Settings) -> None:
+    dumps = data_dumps(embedded.open_store(fresh_start.store))
+    assert saved_validation.load(fresh_start, dumps) is not None
+    other = dict(dumps)
+    name = next(n for n in other if n.endswith("/paspoort.ttl"))
+    other[name] = other[name].replace(b"Paspoort", b"Reisdocument", 1)
+    assert saved_validation.load(fresh_start, other) is None
+    shapes = fresh_start.shapes / "faq.shapes.ttl"
+    original = shapes.read_bytes()
+    try:
+        shapes.write_bytes(original + b"\n# een opmerking\n")
+        assert saved_validation.load(fresh_start, dumps) is None
+    finally:
+        shapes.write_bytes(original)
+    assert saved_validation.load(fresh_start, dumps) is not None
+
+
+def test_a_damaged_file_means_a_full_validation(fresh_start: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = saved_validation.location(fresh_start)
+    saved = path.read_bytes()
+    path.write_bytes(saved[: len(saved) // 2])
+    started: list[int] = []
+    real_start = store_validation.start
+
+    def counting_start(*args: Any, **kwargs: Any) -> Any:
+        started.append(1)
+        return real_start(*args, **kwargs)
+
+    monkeypatch.setattr(store_validation, "start", counting_start)
+    outcome = staged_write(fresh_start, lambda store: store.update(NEW_TITLE))
+    assert outcome.applied and started == [1]
+    assert outcome.report is not None
+    assert counted(outcome.report.findings) == full(embedded.open_store(fresh_start.store), fresh_start)
+    assert saved_validation.load(fresh_start, data_dumps(embedded.open_store(fresh_start.store))) is not None
+
+
+def test_saving_where_it_cannot_be_written_is_logged_not_raised(tmp_path: Path, built: Settings) -> None:
+    settings = Settings(root=built.root, shared_dir=SHARED, store_dir=tmp_path / "missing" / "store")
+    saved_validation.save(settings, {"urn:g": b""}, {})  # the folder does not exist
+    assert not saved_validation.location(settings).exists()
+    assert not list(tmp_path.iterdir())
