@@ -14,7 +14,6 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from registry import backend, heap, saved_validation
-from registry import store as embedded
 from registry.lint import LintResult, run_lint
 from registry.namespaces import DCT, DG, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
 from registry.partitioned import as_report, findings_partitioned
@@ -22,7 +21,6 @@ from registry.plain_language import content_report
 from registry.reasoning import Background, ReasoningResult
 from registry.settings import Settings
 from registry.sources import LoadedSources, load_sources
-from registry.store_validation import data_dumps
 from registry.upl import read_upl
 from registry.validation import Finding, PreparedQueryGraph, ValidationReport, _display, compact, with_upl
 
@@ -164,7 +162,7 @@ def build(settings: Settings, extra: Sequence[Path] = ()) -> BuildResult:
         results: dict[Node | None, list[Finding]] = {}
         for focus, finding in checked.shacl:
             results.setdefault(focus, []).append(finding)
-        saved_validation.save(settings, data_dumps(embedded.open_store(settings.store)), results)
+        saved_validation.save(settings, version, results)
         clock.lap("validatiestatus bewaren")
     checked.seconds.update(clock.seconds)
     return BuildResult(checked, version)

@@ -2,10 +2,11 @@
 write after a start validates incrementally instead of everything again.
 
 `dienstengraaf build` saves what it validated, and every applied write saves the state it checked.
-The file holds the findings per focus node and a digest of what they are about: every data graph's
-N-Triples dump (`registry.store_validation.data_dumps`) and the content of the shapes files. It is
-used only when the digest equals that of the store being changed; otherwise (another build, edited
-shapes, an unreadable file) the write validates everything, as without it.
+The file holds the findings per focus node, the store version they are about (the name of its
+folder in `store.d/`: a published version is never changed, a change makes a new one), a digest of
+the shapes files and the versions of the software that found them. It is used only for that store
+version, those shapes and that software; otherwise (another build or write, edited shapes, an update,
+an unreadable file) the write validates everything, as without it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import logging
 import os
 import pickle
 from collections.abc import Mapping
+from importlib import metadata
 from pathlib import Path
 
 from rdflib.term import Node
@@ -23,7 +25,8 @@ from registry.settings import Settings
 from registry.sources import discover
 from registry.validation import Finding
 
-FORMAT = 1
+FORMAT = 2
+SOFTWARE = f"dienstengraaf {metadata.version('dienstengraaf')}, pySHACL {metadata.version('pyshacl')}"
 _LOG = logging.getLogger(__name__)
 
 Results = Mapping[Node | None, list[Finding]]
@@ -34,21 +37,25 @@ def location(settings: Settings) -> Path:
     return settings.store.with_name(settings.store.name + ".validation.pickle")
 
 
-def digest(dumps: Mapping[str, bytes], settings: Settings) -> str:
-    """What a set of findings is about: the data graphs (name and content) and the shapes files."""
+def shapes_digest(settings: Settings) -> str:
+    """The content of the shapes files, which the findings also depend on."""
     total = hashlib.sha256()
-    for name in sorted(dumps):
-        total.update(name.encode() + b"\0" + hashlib.sha256(dumps[name]).digest())
     for path, kind in sorted(discover(settings)):
         if kind == "shapes":
-            total.update(b"shapes\0" + hashlib.sha256(path.read_bytes()).digest())
+            total.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return total.hexdigest()
 
 
-def save(settings: Settings, dumps: Mapping[str, bytes], results: Results) -> None:
-    """Save the findings of the store content in `dumps` (written aside, then renamed into place)."""
+def save(settings: Settings, version: str, results: Results) -> None:
+    """Save the findings of a store version (written aside, then renamed into place)."""
     target = location(settings)
-    payload = {"format": FORMAT, "digest": digest(dumps, settings), "results": dict(results)}
+    payload = {
+        "format": FORMAT,
+        "version": version,
+        "shapes": shapes_digest(settings),
+        "software": SOFTWARE,
+        "results": dict(results),
+    }
     temporary = target.with_name(f".{target.name}-{os.getpid()}")
     try:
         with temporary.open("wb") as handle:
@@ -59,8 +66,8 @@ def save(settings: Settings, dumps: Mapping[str, bytes], results: Results) -> No
         temporary.unlink(missing_ok=True)
 
 
-def load(settings: Settings, dumps: Mapping[str, bytes]) -> Results | None:
-    """The saved findings when they are about exactly this store content and these shapes, else None."""
+def load(settings: Settings, version: str) -> Results | None:
+    """The saved findings when they are about this store version and the current shapes, else None."""
     source = location(settings)
     if not source.is_file():
         return None
@@ -70,9 +77,9 @@ def load(settings: Settings, dumps: Mapping[str, bytes]) -> Results | None:
     except Exception as error:  # a damaged or foreign file is not used, whatever is wrong with it
         _LOG.warning("Validatiestatus in %s niet leesbaar (%s); alles wordt opnieuw gevalideerd.", source, error)
         return None
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT or payload.get("version") != version:
         return None
-    if payload.get("digest") != digest(dumps, settings):
+    if payload.get("shapes") != shapes_digest(settings) or payload.get("software") != SOFTWARE:
         return None
     results = payload.get("results")
     return results if isinstance(results, dict) else None

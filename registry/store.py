@@ -69,10 +69,15 @@ class Staging:
             os.replace(location, legacy)
             os.symlink(legacy, location)
         self.work = versions.parent / f".{versions.name}-work-{time.time_ns()}"
+        self.source: str | None = None  # the name of the version the working copy was made from
         if copy_current:
-            current = open_store(location)
+            if not location.exists():
+                raise StoreMissing(f"Er is nog geen store op {location}. Draai eerst `dienstengraaf build`.")
+            resolved = location.resolve()  # once: a swap by another process cannot come in between
+            current = open_store(resolved)
             current.backup(str(self.work))
             del current
+            self.source = resolved.name
         self.store: ox.Store | None = ox.Store(str(self.work))
 
     def publish(self) -> Path:

@@ -18,6 +18,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -49,11 +50,11 @@ class StoreValidator:
         store: ox.Store,
         settings: Settings,
         dumps: dict[str, bytes] | None = None,
-        published: dict[str, bytes] | None = None,
+        published: Published | None = None,
     ) -> tuple[LoadedSources, ValidationReport]:
         """The loaded data graphs of the store and their validation report (equal to a full one).
-        `dumps`: the store's `data_dumps`, when the caller has them already; `published`: those of the
-        embedded store it is a changed copy of, to pick up the findings saved with it (first write)."""
+        `dumps`: the store's `data_dumps`, when the caller has them already; `published`: the embedded
+        store version it is a changed copy of, to pick up the findings saved with it (first write)."""
         from registry import writes  # imported here: registry.writes uses this module
 
         with self.lock:
@@ -82,21 +83,28 @@ class StoreValidator:
             self.state, self.dumps, self.shapes = state, dumps, shapes
             return state.loaded, report
 
-    def _resume(self, settings: Settings, published: dict[str, bytes], shapes: ShapesFiles) -> None:
+    def _resume(self, settings: Settings, published: Published, shapes: ShapesFiles) -> None:
         """Take the findings saved with the published store as the state, when they are about it."""
         from registry import writes
 
-        results = saved_validation.load(settings, published)
+        results = saved_validation.load(settings, published.version)
         if results is None:
             return
-        loaded, upl = writes.sources_from_dumps(published, settings)
-        self.state, self.dumps, self.shapes = resume(loaded, upl, results), published, shapes
+        loaded, upl = writes.sources_from_dumps(published.dumps, settings)
+        self.state, self.dumps, self.shapes = resume(loaded, upl, results), published.dumps, shapes
 
-    def save(self, settings: Settings) -> None:
-        """Save the findings of what was checked last (after a write published it), for a next start."""
+    def save(self, settings: Settings, version: str) -> None:
+        """Save the findings of what was checked last, now published as `version`, for a next start."""
         with self.lock:
             if self.state is not None and not settings.remote:
-                saved_validation.save(settings, self.dumps, self.state.results)
+                saved_validation.save(settings, version, self.state.results)
+
+
+class Published(NamedTuple):
+    """An embedded store version (its folder name) and its data graphs' dumps."""
+
+    version: str
+    dumps: dict[str, bytes]
 
 
 def data_dumps(store: ox.Store) -> dict[str, bytes]:
@@ -143,7 +151,7 @@ def validate_store(
     store: ox.Store,
     settings: Settings,
     dumps: dict[str, bytes] | None = None,
-    published: dict[str, bytes] | None = None,
+    published: Published | None = None,
 ) -> tuple[LoadedSources, ValidationReport]:
     """Validate the data graphs of a (changed) store, incrementally where this process (or the findings
     saved with the published store, see `registry.saved_validation`) checked before."""

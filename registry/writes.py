@@ -24,7 +24,7 @@ from registry.remote import DEFAULT_GRAPH as DEFAULT
 from registry.remote import RemoteStore
 from registry.settings import Settings
 from registry.sources import LoadedSources, Source, discover, parse_turtle
-from registry.store_validation import data_dumps, validate_store, validator_for
+from registry.store_validation import Published, data_dumps, validate_store, validator_for
 from registry.terms import to_graph
 from registry.validation import ValidationReport
 
@@ -122,11 +122,12 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
             snapshot = _Snapshot.of(staging.store, known if version == os.path.realpath(settings.store) else None)
             change(staging.store)
             after = graph_counts(staging.store)
-            outcome, checked = _check(staging.store, settings, snapshot)
+            outcome, checked = _check(staging.store, settings, snapshot, staging.source)
             outcome.changed = _changed_counts(before, after)
             if outcome.applied:
-                _PUBLISHED[settings.store] = (os.path.realpath(staging.publish()), checked.data)
-                validator_for(settings).save(settings)  # what was checked last is what is published now
+                published = staging.publish()
+                _PUBLISHED[settings.store] = (os.path.realpath(published), checked.data)
+                validator_for(settings).save(settings, published.name)  # it checked last what is published now
             return outcome
         finally:
             staging.discard()
@@ -188,11 +189,15 @@ class _Snapshot:
         return cls(data_dumps(store) if data is None else data, inferred)
 
 
-def _check(store: ox.Store, settings: Settings, before: _Snapshot) -> tuple[WriteOutcome, _Snapshot]:
-    """Validate and reason over the changed store; `before`: its snapshot before the change. Returns the
-    outcome and the snapshot of the changed store (its inferred graph as before reasoning)."""
+def _check(
+    store: ox.Store, settings: Settings, before: _Snapshot, version: str | None = None
+) -> tuple[WriteOutcome, _Snapshot]:
+    """Validate and reason over the changed store; `before`: its snapshot before the change, `version`:
+    the embedded store version it was copied from. Returns the outcome and the snapshot of the changed
+    store (its inferred graph as before reasoning)."""
     after = _Snapshot.of(store)
-    loaded, report = validate_store(store, settings, after.data, before.data)  # incremental where it can
+    published = Published(version, before.data) if version is not None else None
+    loaded, report = validate_store(store, settings, after.data, published)  # incremental where it can
     if not report.conforms:
         return WriteOutcome(False, report), after
     ontology = loaded.union(["ontology"])

@@ -18,7 +18,7 @@ from registry import store as embedded
 from registry.build import build
 from registry.incremental import resume
 from registry.settings import Settings
-from registry.store_validation import data_dumps, forget_validators
+from registry.store_validation import forget_validators
 from registry.validation import validate
 from registry.writes import sources_from_store, staged_write
 from tests.conftest import ROOT, SHARED
@@ -76,10 +76,13 @@ def no_full_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_validation, "start", refuse)
 
 
+def version(settings: Settings) -> str:
+    return settings.store.resolve().name
+
+
 def test_the_build_saves_the_findings_a_full_validation_of_its_store_gives(built: Settings) -> None:
     store = embedded.open_store(built.store)
-    dumps = data_dumps(store)
-    results = saved_validation.load(built, dumps)
+    results = saved_validation.load(built, version(built))
     assert results is not None
     findings = [f for found in results.values() for f in found]
     assert {f.severity for f in findings} >= {"Info", "Warning"}
@@ -101,7 +104,7 @@ def test_the_first_write_after_a_start_continues_from_the_saved_findings(
     store = embedded.open_store(fresh_start.store)
     assert counted(outcome.report.findings) == full(store, fresh_start)
     # The write saved what it checked: a next start continues from the new content.
-    assert saved_validation.load(fresh_start, data_dumps(store)) is not None
+    assert saved_validation.load(fresh_start, version(fresh_start)) is not None
     forget_validators()
     rejected = staged_write(fresh_start, lambda store: store.update(REMOVE_TITLES))
     assert not rejected.applied and rejected.report is not None
@@ -112,21 +115,23 @@ def test_the_first_write_after_a_start_continues_from_the_saved_findings(
     assert {f.focus for f in rejected.report.findings if f.severity == "Violation"} == {"product:paspoort"}
 
 
-def test_findings_saved_for_other_content_or_shapes_are_not_used(fresh_start: Settings) -> None:
-    dumps = data_dumps(embedded.open_store(fresh_start.store))
-    assert saved_validation.load(fresh_start, dumps) is not None
-    other = dict(dumps)
-    name = next(n for n in other if n.endswith("/paspoort.ttl"))
-    other[name] = other[name].replace(b"Paspoort", b"Reisdocument", 1)
-    assert saved_validation.load(fresh_start, other) is None
+def test_findings_saved_for_another_version_other_shapes_or_software_are_not_used(
+    fresh_start: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    current = version(fresh_start)
+    assert saved_validation.load(fresh_start, current) is not None
+    assert saved_validation.load(fresh_start, current + "-other") is None
+    with monkeypatch.context() as patch:
+        patch.setattr(saved_validation, "SOFTWARE", saved_validation.SOFTWARE + " (bijgewerkt)")
+        assert saved_validation.load(fresh_start, current) is None
     shapes = fresh_start.shapes / "faq.shapes.ttl"
     original = shapes.read_bytes()
     try:
         shapes.write_bytes(original + b"\n# een opmerking\n")
-        assert saved_validation.load(fresh_start, dumps) is None
+        assert saved_validation.load(fresh_start, current) is None
     finally:
         shapes.write_bytes(original)
-    assert saved_validation.load(fresh_start, dumps) is not None
+    assert saved_validation.load(fresh_start, current) is not None
 
 
 def test_a_damaged_file_means_a_full_validation(fresh_start: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,11 +150,11 @@ def test_a_damaged_file_means_a_full_validation(fresh_start: Settings, monkeypat
     assert outcome.applied and started == [1]
     assert outcome.report is not None
     assert counted(outcome.report.findings) == full(embedded.open_store(fresh_start.store), fresh_start)
-    assert saved_validation.load(fresh_start, data_dumps(embedded.open_store(fresh_start.store))) is not None
+    assert saved_validation.load(fresh_start, version(fresh_start)) is not None
 
 
 def test_saving_where_it_cannot_be_written_is_logged_not_raised(tmp_path: Path, built: Settings) -> None:
     settings = Settings(root=built.root, shared_dir=SHARED, store_dir=tmp_path / "missing" / "store")
-    saved_validation.save(settings, {"urn:g": b""}, {})  # the folder does not exist
+    saved_validation.save(settings, "01-build-1", {})  # the folder does not exist
     assert not saved_validation.location(settings).exists()
     assert not list(tmp_path.iterdir())
