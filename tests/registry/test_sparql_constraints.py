@@ -18,7 +18,8 @@ SH = "https://dienstengraaf.nl/shapes/"
 
 # Breaks bulk constraints in ways whose results show lexical forms, paths and blank nodes: a local
 # fee above the national maximum written as "99.50" (Oxigraph would write 99.5), a national property
-# set on an offering, another municipality's channel, and a blank-node phone channel without a number.
+# set on an offering, another municipality's channel, a blank-node phone channel without a number, and
+# a second offering of the same product by the same municipality.
 BROKEN = """
 @prefix aanbod: <https://dienstengraaf.nl/id/aanbod/> .
 @prefix kanaal: <https://dienstengraaf.nl/id/kanaal/> .
@@ -29,6 +30,9 @@ kosten:utrecht-paspoort-18-plus cv:hasValue "99.50"^^xsd:decimal .
 aanbod:utrecht-paspoort dct:title "Paspoort in Utrecht"@nl ; cv:hasChannel kanaal:zwolle-balie .
 [] a cv:Channel ; dct:type kanaaltype:telefoon ; cv:ownedBy gemeente:utrecht ;
    dct:title "Telefoon zonder nummer"@nl .
+aanbod:utrecht-paspoort-tweede a dg:MunicipalOffering ; dct:identifier "utrecht-paspoort-tweede" ;
+   dg:implements <https://dienstengraaf.nl/id/product/paspoort> ; dg:offeredBy gemeente:utrecht ;
+   dct:modified "2026-01-01"^^xsd:date .
 """
 
 
@@ -66,6 +70,9 @@ def test_bulk_validation_equals_pyshacl_alone(broken: tuple[LoadedSources, Graph
     sparql = {(f.focus, f.source_constraint, f.value) for f in found if f.constraint == "SPARQLConstraintComponent"}
     assert ("kosten:utrecht-paspoort-18-plus", "dgsh:CostShape-notAboveMaximum", "99.50") in sparql
     assert ("aanbod:utrecht-paspoort", "dgsh:MunicipalOfferingShape-ownChannels", "kanaal:zwolle-balie") in sparql
+    unique = "dgsh:MunicipalOfferingShape-unique"
+    assert ("aanbod:utrecht-paspoort", unique, "aanbod:utrecht-paspoort-tweede") in sparql
+    assert ("aanbod:utrecht-paspoort-tweede", unique, "aanbod:utrecht-paspoort") in sparql
     assert any(f.source_constraint == "dgsh:MunicipalOfferingShape-onlyLocal" and f.path == "dct:title" for f in found)
     blank = [f for f in found if f.source_constraint == "dgsh:ChannelShape-contactDetail"]
     assert len(blank) == 1 and blank[0].path == "cv:telephone" and "cv:telephone" not in blank[0].focus

@@ -244,6 +244,27 @@ def test_offering_overriding_a_national_fact_fails(validate_ttl: Validate) -> No
     assert sorted(f.path or "" for f in found) == ["dct:description", "dg:complexity"]
 
 
+# Rule: a municipality has one offering per product.
+
+
+def test_one_offering_per_product_conforms(validate_ttl: Validate) -> None:
+    report = validate_ttl(product() + offering(""))
+    assert findings(report, "ex:offering", "dgsh:MunicipalOfferingShape-unique") == []
+
+
+def test_a_second_offering_of_the_same_product_fails(validate_ttl: Validate) -> None:
+    second = """
+ex:offering2 a dg:MunicipalOffering ; dct:identifier "test-aanbod-2" ;
+    dg:implements ex:product ; dg:offeredBy gemeente:test ; dct:modified "2026-01-01"^^xsd:date .
+"""
+    report = validate_ttl(product() + offering("") + second)
+    for focus, other in (("ex:offering", "ex:offering2"), ("ex:offering2", "ex:offering")):
+        found = findings(report, focus, "dgsh:MunicipalOfferingShape-unique")
+        assert [(f.constraint, f.value, f.severity) for f in found] == [
+            ("SPARQLConstraintComponent", as_reported(other), "Violation")
+        ]
+
+
 # Rule: SDG-coded products carry the SDG information (Warning).
 
 
