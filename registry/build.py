@@ -16,13 +16,22 @@ from rdflib.term import Node
 from registry import backend, heap, saved_validation
 from registry.lint import LintResult, run_lint
 from registry.namespaces import DCT, DG, INFERRED_GRAPH, META_GRAPH, UPL_GRAPH
-from registry.partitioned import as_report, findings_partitioned
+from registry.partitioned import validation_findings
 from registry.plain_language import content_report
 from registry.reasoning import Background, ReasoningResult
 from registry.settings import Settings
 from registry.sources import LoadedSources, load_sources
 from registry.upl import read_upl
-from registry.validation import Finding, PreparedQueryGraph, ValidationReport, _display, compact, with_upl
+from registry.validation import (
+    Finding,
+    PreparedQueryGraph,
+    ValidationReport,
+    _display,
+    by_focus,
+    compact,
+    report_of,
+    with_upl,
+)
 
 
 @dataclass
@@ -92,8 +101,8 @@ def _checks(
     reasoning = None
     try:
         upl_part = with_upl(union, upl)
-        found = findings_partitioned(loaded, upl, settings.root, data=union)  # one process per core when large
-        report = as_report(found, loaded, settings.root)
+        found = validation_findings(loaded, upl, settings.root, data=union)  # one process per core when large
+        report = report_of(found, loaded, settings.root)
         for triple in upl_part:
             union.remove(triple)
         clock.lap("valideren")
@@ -159,10 +168,7 @@ def build(settings: Settings, extra: Sequence[Path] = ()) -> BuildResult:
     version = backend.write_all(settings, store_graphs(checked))
     clock.lap("store schrijven")
     if not settings.remote:  # the first write after a start continues from this validation
-        results: dict[Node | None, list[Finding]] = {}
-        for focus, finding in checked.shacl:
-            results.setdefault(focus, []).append(finding)
-        saved_validation.save(settings, version, results)
+        saved_validation.save(settings, version, by_focus(checked.shacl))
         clock.lap("validatiestatus bewaren")
     checked.seconds.update(clock.seconds)
     return BuildResult(checked, version)

@@ -42,6 +42,7 @@ from registry.validation import (
     ValidationReport,
     _display,
     _owner,
+    by_focus,
     focus_findings,
     run_shacl,
 )
@@ -166,9 +167,8 @@ def _validate_all(state: ValidationState, workers: int = 1) -> None:
     found = partitioned_findings(state.loaded, state.data, state.root, workers) if workers > 1 else None
     if found is None:
         _collect(state, run_shacl(state.data, state.shapes))
-        return
-    for focus, finding in found:
-        state.results.setdefault(focus, []).append(finding)
+    else:
+        state.results = by_focus(found)
 
 
 def _fill_data(state: ValidationState) -> None:

@@ -28,7 +28,7 @@ from registry.incremental import Triple, focus_nodes, validate_nodes, without_ta
 from registry.reach import read_shapes
 from registry.sources import LoadedSources
 from registry.sparql_constraints import bulk_constraints, suspect_results, without_bulk
-from registry.validation import Finding, ValidationReport, _display, data_graph, focus_findings, shacl_findings
+from registry.validation import Finding, ValidationReport, data_graph, focus_findings, report_of, shacl_findings
 
 MIN_NODES = 20_000  # below this, forking costs more than it saves
 
@@ -43,16 +43,10 @@ def validate_partitioned(
 ) -> ValidationReport:
     """Validate the registry in `workers` processes (default: one per core); equal to `validate`.
     `data` is `data_graph(loaded, upl)` when the caller has it already."""
-    return as_report(findings_partitioned(loaded, upl, root, workers, min_nodes, data), loaded, root)
+    return report_of(validation_findings(loaded, upl, root, workers, min_nodes, data), loaded, root)
 
 
-def as_report(found: list[tuple[Node | None, Finding]], loaded: LoadedSources, root: Path | None) -> ValidationReport:
-    """Findings with their focus nodes as the report of a validation of `loaded`."""
-    replaced = {_display(old, root): _display(new, root) for old, new in loaded.replaced.items()}
-    return ValidationReport(findings=[finding for _, finding in found], replaced=replaced)
-
-
-def findings_partitioned(
+def validation_findings(
     loaded: LoadedSources,
     upl: Graph | None = None,
     root: Path | None = None,
@@ -60,7 +54,8 @@ def findings_partitioned(
     min_nodes: int | None = None,
     data: Graph | None = None,
 ) -> list[tuple[Node | None, Finding]]:
-    """The findings of `validate_partitioned`, each with its focus node."""
+    """Every finding of `validate_partitioned` with its focus node: from `partitioned_findings` where
+    that pays off, otherwise from one run (`registry.validation.shacl_findings`)."""
     data = data_graph(loaded, upl) if data is None else data
     found = partitioned_findings(loaded, data, root, workers, min_nodes)
     return shacl_findings(loaded, upl, root, data) if found is None else found

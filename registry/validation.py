@@ -7,7 +7,7 @@ defines, without copying the graph for RDFS entailment.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,11 +203,23 @@ def validate(
 ) -> ValidationReport:
     """Validate the loaded registry against its shapes; return findings tied to files and resources.
     `data` is `data_graph(loaded, upl)` when the caller has it already."""
-    report = ValidationReport(
-        replaced={_display(old, root): _display(new, root) for old, new in loaded.replaced.items()},
-    )
-    report.findings.extend(f for _, f in shacl_findings(loaded, upl, root, data))
-    return report
+    return report_of(shacl_findings(loaded, upl, root, data), loaded, root)
+
+
+def report_of(
+    found: Iterable[tuple[Node | None, Finding]], loaded: LoadedSources, root: Path | None
+) -> ValidationReport:
+    """Findings with their focus nodes as the report of a validation of `loaded`."""
+    replaced = {_display(old, root): _display(new, root) for old, new in loaded.replaced.items()}
+    return ValidationReport(findings=[finding for _, finding in found], replaced=replaced)
+
+
+def by_focus(found: Iterable[tuple[Node | None, Finding]]) -> dict[Node | None, list[Finding]]:
+    """Findings grouped by their focus node."""
+    grouped: dict[Node | None, list[Finding]] = {}
+    for focus, finding in found:
+        grouped.setdefault(focus, []).append(finding)
+    return grouped
 
 
 def shacl_findings(
