@@ -9,7 +9,8 @@ the parent evaluates the bulk SPARQL constraints (`registry.sparql_constraints`)
 workers are forked: they inherit the data graph instead of receiving a copy; only their findings
 travel back. The union of the shares is the full validation.
 
-Without `fork` (or with one worker, or fewer focus nodes than `min_nodes`) it is `validate`.
+Without `fork` (or with one worker, or fewer focus nodes than `min_nodes`) `validation_findings` is one
+run, as `registry.validation.validate`.
 """
 
 from __future__ import annotations
@@ -28,22 +29,9 @@ from registry.incremental import Triple, focus_nodes, validate_nodes, without_ta
 from registry.reach import read_shapes
 from registry.sources import LoadedSources
 from registry.sparql_constraints import bulk_constraints, suspect_results, without_bulk
-from registry.validation import Finding, ValidationReport, data_graph, focus_findings, report_of, shacl_findings
+from registry.validation import Finding, data_graph, focus_findings, shacl_findings
 
 MIN_NODES = 20_000  # below this, forking costs more than it saves
-
-
-def validate_partitioned(
-    loaded: LoadedSources,
-    upl: Graph | None = None,
-    root: Path | None = None,
-    workers: int | None = None,
-    min_nodes: int | None = None,
-    data: Graph | None = None,
-) -> ValidationReport:
-    """Validate the registry in `workers` processes (default: one per core); equal to `validate`.
-    `data` is `data_graph(loaded, upl)` when the caller has it already."""
-    return report_of(validation_findings(loaded, upl, root, workers, min_nodes, data), loaded, root)
 
 
 def validation_findings(
@@ -54,8 +42,9 @@ def validation_findings(
     min_nodes: int | None = None,
     data: Graph | None = None,
 ) -> list[tuple[Node | None, Finding]]:
-    """Every finding of `validate_partitioned` with its focus node: from `partitioned_findings` where
-    that pays off, otherwise from one run (`registry.validation.shacl_findings`)."""
+    """Every finding of a full validation with its focus node, equal to `registry.validation.validate`:
+    in `workers` processes (`partitioned_findings`) where that pays off, otherwise in one run
+    (`registry.validation.shacl_findings`). `data` is `data_graph(loaded, upl)` when the caller has it."""
     data = data_graph(loaded, upl) if data is None else data
     found = partitioned_findings(loaded, data, root, workers, min_nodes)
     return shacl_findings(loaded, upl, root, data) if found is None else found

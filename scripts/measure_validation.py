@@ -24,7 +24,7 @@ from rdflib.term import Node
 from registry.build import load_upl
 from registry.incremental import ValidationState, start, validate_change
 from registry.namespaces import CV, DCT, DG, ID
-from registry.partitioned import validate_partitioned
+from registry.partitioned import validation_findings
 from registry.settings import Settings
 from registry.sources import load_sources
 from registry.validation import Finding, validate
@@ -100,8 +100,8 @@ def main() -> None:
     print(f"full validation: {full_time:.1f} s, {len(full.findings)} findings")
     if args.workers > 1:
         began = time.perf_counter()
-        split = validate_partitioned(loaded, upl, settings.root, workers=args.workers, min_nodes=0)
-        same = Counter(map(key, split.findings)) == Counter(map(key, full.findings))
+        split = validation_findings(loaded, upl, settings.root, workers=args.workers, min_nodes=0)
+        same = Counter(key(finding) for _, finding in split) == Counter(map(key, full.findings))
         print(f"full validation in {args.workers} processes: {time.perf_counter() - began:.1f} s, equal: {same}")
     began = time.perf_counter()
     state: ValidationState = start(loaded, upl, settings.root)

@@ -7,7 +7,7 @@ from rdflib import Graph
 
 from registry import partitioned
 from registry.incremental import start
-from registry.partitioned import validate_partitioned
+from registry.partitioned import validation_findings
 from registry.sources import LoadedSources, Source
 from registry.validation import validate
 from tests.registry.findings import BROKEN, catalog_with, counted
@@ -21,9 +21,9 @@ def broken_catalog(tmp_path_factory: pytest.TempPathFactory) -> tuple[LoadedSour
 def test_workers_find_what_one_run_finds(broken_catalog: tuple[LoadedSources, Graph | None]) -> None:
     loaded, upl = broken_catalog
     one = validate(loaded, upl)
-    split = validate_partitioned(loaded, upl, workers=3, min_nodes=0)
+    split = [finding for _, finding in validation_findings(loaded, upl, workers=3, min_nodes=0)]
     assert one.count("Violation") >= 5
-    assert counted(split.findings) == counted(one.findings)
+    assert counted(split) == counted(one.findings)
 
 
 def test_a_validation_state_started_by_workers_holds_the_findings_of_one_run(
