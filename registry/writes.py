@@ -5,7 +5,6 @@ and swap it in only when it passes. An invalid change leaves the stored graph ex
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ _LOCK = threading.Lock()
 
 COUNTS = Path(__file__).parent / "queries" / "graph-counts.rq"
 _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
-# Per embedded store: the version folder this process published last, with its data graphs' dumps.
+# Per embedded store: the name of the version this process published last, with its data graphs' dumps.
 _PUBLISHED: dict[Path, tuple[str, dict[str, bytes]]] = {}
 
 
@@ -119,14 +118,14 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
         try:
             assert staging.store is not None
             # The data of the version this process published last is known: no need to dump it again.
-            snapshot = _Snapshot.of(staging.store, known if version == os.path.realpath(settings.store) else None)
+            snapshot = _Snapshot.of(staging.store, known if version == staging.source else None)
             change(staging.store)
             after = graph_counts(staging.store)
             outcome, checked = _check(staging.store, settings, snapshot, staging.source)
             outcome.changed = _changed_counts(before, after)
             if outcome.applied:
                 published = staging.publish()
-                _PUBLISHED[settings.store] = (os.path.realpath(published), checked.data)
+                _PUBLISHED[settings.store] = (published.name, checked.data)
                 validator_for(settings).save(settings, published.name)  # it checked last what is published now
             return outcome
         finally:

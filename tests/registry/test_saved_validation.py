@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode
 
-from registry import saved_validation, store_validation
+from registry import saved_validation, store_validation, writes
 from registry import store as embedded
 from registry.build import build
 from registry.incremental import resume
@@ -158,3 +158,29 @@ def test_saving_where_it_cannot_be_written_is_logged_not_raised(tmp_path: Path, 
     saved_validation.save(settings, "01-build-1", {})  # the folder does not exist
     assert not saved_validation.location(settings).exists()
     assert not list(tmp_path.iterdir())
+
+
+def test_a_write_reuses_only_the_dumps_of_the_version_this_process_published_last(
+    fresh_start: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dumped: list[int] = []
+    real_dumps = writes.data_dumps
+
+    def counting_dumps(store: ox.Store) -> dict[str, bytes]:
+        dumped.append(1)
+        return real_dumps(store)
+
+    monkeypatch.setattr(writes, "data_dumps", counting_dumps)
+    retitle = NEW_TITLE.replace("Paspoort aanvragen", "Paspoort aanvragen bij de gemeente")
+    assert staged_write(fresh_start, lambda store: store.update(retitle)).applied
+    first = len(dumped)
+    # This process published the current version: only the changed copy is dumped.
+    assert staged_write(fresh_start, lambda store: store.update(NEW_TITLE)).applied
+    assert len(dumped) == first + 1
+    # Another process publishes a version: its content is not known here, so it is dumped again.
+    other = embedded.Staging(fresh_start.store, "write", copy_current=True)
+    assert other.store is not None
+    other.store.update(retitle)
+    other.publish()
+    outcome = staged_write(fresh_start, lambda store: store.update(NEW_TITLE))
+    assert outcome.applied and len(dumped) == first + 3
