@@ -425,7 +425,7 @@ def serve_command(
     """Start de HTTP-server: SPARQL-endpoint, linked data en content-API over de store."""
     import uvicorn
 
-    from api.main import create_app
+    from api.main import create_app, log_to_console
 
     settings = _settings()
     settings.host = host or settings.host
@@ -437,6 +437,7 @@ def serve_command(
         f"Dienstengraaf draait op {settings.base_url} "
         f"(SPARQL: {settings.base_url}/sparql, API: {settings.base_url}/docs)"
     )
+    log_to_console()
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 

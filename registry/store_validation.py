@@ -7,9 +7,10 @@ incrementally. Because the comparison is with what was *checked* last, not with 
 a rejected write needs no undo: the next write's diff simply includes going back.
 
 The first validation of a process starts from the findings saved with the store it changes
-(`registry.saved_validation`) when they are about exactly that content. Without them the first
-validation, and a change to the shapes files or to the UPL graph, validate everything. The validator
-holds the whole data graph twice in memory (the sources and their union), as a full validation does.
+(`registry.saved_validation`) when they are about exactly that content; the server can read them in
+before the first write (`prepare`). Without them the first validation, and a change to the shapes
+files or to the UPL graph, validate everything. The validator holds the whole data graph twice in
+memory (the sources and their union), as a full validation does.
 """
 
 from __future__ import annotations
@@ -82,6 +83,14 @@ class StoreValidator:
                 report = validate_changes(state, changes)
             self.state, self.dumps, self.shapes = state, dumps, shapes
             return state.loaded, report
+
+    def prepare(self, settings: Settings, published: Published) -> bool:
+        """Before the first write: take the findings saved with `published` as the state, so that the
+        first write is validated incrementally at once. True when they were there and about it."""
+        with self.lock:
+            if self.state is None and not settings.remote:
+                self._resume(settings, published, _shapes_files(settings))
+            return self.state is not None
 
     def _resume(self, settings: Settings, published: Published, shapes: ShapesFiles) -> None:
         """Take the findings saved with the published store as the state, when they are about it."""

@@ -23,7 +23,7 @@ from registry.remote import DEFAULT_GRAPH as DEFAULT
 from registry.remote import RemoteStore
 from registry.settings import Settings
 from registry.sources import LoadedSources, Source, discover, parse_turtle
-from registry.store_validation import Published, data_dumps, validate_store, validator_for
+from registry.store_validation import Published, data_dumps, forget_validators, validate_store, validator_for
 from registry.terms import to_graph
 from registry.validation import ValidationReport
 
@@ -32,7 +32,8 @@ _LOCK = threading.Lock()
 
 COUNTS = Path(__file__).parent / "queries" / "graph-counts.rq"
 _INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
-# Per embedded store: the name of the version this process published last, with its data graphs' dumps.
+# Per embedded store: the name of the version this process published (or prepared) last, with its data
+# graphs' dumps.
 _PUBLISHED: dict[Path, tuple[str, dict[str, bytes]]] = {}
 
 
@@ -130,6 +131,27 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
             return outcome
         finally:
             staging.discard()
+
+
+def prepare_writes(settings: Settings) -> bool:
+    """Ready this process for its first write to the embedded store: the current version's data graphs
+    and the findings saved with them in memory (`StoreValidator.prepare`). True when the first write
+    will be validated incrementally; false for a remote store, no store yet, or no findings saved."""
+    if settings.remote or not settings.store.exists():
+        return False
+    with _LOCK:
+        current = settings.store.resolve()  # once: a swap by another process cannot come in between
+        dumps = data_dumps(embedded.open_store(current))
+        _PUBLISHED[settings.store] = (current.name, dumps)
+        return validator_for(settings).prepare(settings, Published(current.name, dumps))
+
+
+def forget_known_content() -> None:
+    """Drop what this process knows of the stores' content (the published dumps and the validators'
+    state), as a restart would."""
+    with _LOCK:
+        _PUBLISHED.clear()
+    forget_validators()
 
 
 def _remote_write(settings: Settings, change: Callable[[ox.Store], None]) -> WriteOutcome:

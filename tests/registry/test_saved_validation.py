@@ -18,9 +18,9 @@ from registry import store as embedded
 from registry.build import build
 from registry.incremental import resume
 from registry.settings import Settings
-from registry.store_validation import forget_validators
+from registry.store_validation import validator_for
 from registry.validation import validate
-from registry.writes import sources_from_store, staged_write
+from registry.writes import forget_known_content, prepare_writes, sources_from_store, staged_write
 from tests.conftest import ROOT, SHARED
 from tests.registry.findings import counted
 
@@ -53,15 +53,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     result = build(settings)
     assert result.built, result.checked.report.findings[:3]
     yield settings
-    forget_validators()
+    forget_known_content()
 
 
 @pytest.fixture
 def fresh_start(built: Settings) -> Iterator[Settings]:
-    """As after a restart: this process has validated nothing yet."""
-    forget_validators()
+    """As after a restart: this process has validated nothing yet and knows no store content."""
+    forget_known_content()
     yield built
-    forget_validators()
+    forget_known_content()
 
 
 def full(store: ox.Store, settings: Settings) -> object:
@@ -74,6 +74,19 @@ def no_full_validation(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("validated everything instead of continuing from the saved findings")
 
     monkeypatch.setattr(store_validation, "start", refuse)
+
+
+def counting_dumps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the writes' dumps of a whole store (one entry per dump)."""
+    dumped: list[int] = []
+    real_dumps = writes.data_dumps
+
+    def counting(store: ox.Store) -> dict[str, bytes]:
+        dumped.append(1)
+        return real_dumps(store)
+
+    monkeypatch.setattr(writes, "data_dumps", counting)
+    return dumped
 
 
 def version(settings: Settings) -> str:
@@ -105,7 +118,7 @@ def test_the_first_write_after_a_start_continues_from_the_saved_findings(
     assert counted(outcome.report.findings) == full(store, fresh_start)
     # The write saved what it checked: a next start continues from the new content.
     assert saved_validation.load(fresh_start, version(fresh_start)) is not None
-    forget_validators()
+    forget_known_content()
     rejected = staged_write(fresh_start, lambda store: store.update(REMOVE_TITLES))
     assert not rejected.applied and rejected.report is not None
     changed = ox.Store()
@@ -163,14 +176,7 @@ def test_saving_where_it_cannot_be_written_is_logged_not_raised(tmp_path: Path, 
 def test_a_write_reuses_only_the_dumps_of_the_version_this_process_published_last(
     fresh_start: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dumped: list[int] = []
-    real_dumps = writes.data_dumps
-
-    def counting_dumps(store: ox.Store) -> dict[str, bytes]:
-        dumped.append(1)
-        return real_dumps(store)
-
-    monkeypatch.setattr(writes, "data_dumps", counting_dumps)
+    dumped = counting_dumps(monkeypatch)
     retitle = NEW_TITLE.replace("Paspoort aanvragen", "Paspoort aanvragen bij de gemeente")
     assert staged_write(fresh_start, lambda store: store.update(retitle)).applied
     first = len(dumped)
@@ -184,3 +190,34 @@ def test_a_write_reuses_only_the_dumps_of_the_version_this_process_published_las
     other.publish()
     outcome = staged_write(fresh_start, lambda store: store.update(NEW_TITLE))
     assert outcome.applied and len(dumped) == first + 3
+
+
+def test_prepared_before_the_first_write_it_is_validated_incrementally_at_once(
+    fresh_start: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert prepare_writes(fresh_start)
+    no_full_validation(monkeypatch)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read the saved findings again at the write")
+
+    monkeypatch.setattr(store_validation, "resume", refuse)
+    dumped = counting_dumps(monkeypatch)
+    longer = NEW_TITLE.replace("aanvragen", "aanvragen of verlengen")
+    outcome = staged_write(fresh_start, lambda store: store.update(longer))
+    assert outcome.applied and outcome.report is not None
+    assert len(dumped) == 1  # only the changed copy: the current version was read at preparation
+    assert counted(outcome.report.findings) == full(embedded.open_store(fresh_start.store), fresh_start)
+
+
+def test_preparing_without_saved_findings_or_store_says_so(fresh_start: Settings, tmp_path: Path) -> None:
+    path = saved_validation.location(fresh_start)
+    aside = path.with_name(path.name + ".aside")
+    path.rename(aside)
+    try:
+        assert not prepare_writes(fresh_start)
+    finally:
+        aside.rename(path)
+    assert validator_for(fresh_start).state is None
+    elsewhere = Settings(root=fresh_start.root, shared_dir=SHARED, store_dir=tmp_path / "var" / "store")
+    assert not prepare_writes(elsewhere)
