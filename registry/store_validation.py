@@ -61,7 +61,7 @@ class StoreValidator:
         with self.lock:
             dumps = data_dumps(store) if dumps is None else dumps
             shapes = _shapes_files(settings)
-            if self.state is None and published is not None and not settings.remote:
+            if published is not None:
                 self._resume(settings, published, shapes)  # the first write: from the saved findings
             state, self.state = self.state, None  # set again once the state matches this store
             changed = {g for g in dumps.keys() | self.dumps.keys() if dumps.get(g) != self.dumps.get(g)}
@@ -88,14 +88,16 @@ class StoreValidator:
         """Before the first write: take the findings saved with `published` as the state, so that the
         first write is validated incrementally at once. True when they were there and about it."""
         with self.lock:
-            if self.state is None and not settings.remote:
-                self._resume(settings, published, _shapes_files(settings))
+            self._resume(settings, published, _shapes_files(settings))
             return self.state is not None
 
     def _resume(self, settings: Settings, published: Published, shapes: ShapesFiles) -> None:
-        """Take the findings saved with the published store as the state, when they are about it."""
+        """Without a state yet: take the findings saved with the published store as the state, when
+        they are about it."""
         from registry import writes
 
+        if self.state is not None or settings.remote:
+            return
         results = saved_validation.load(settings, published.version)
         if results is None:
             return
