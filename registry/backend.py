@@ -50,8 +50,9 @@ def write_all(settings: Settings, graphs: Mapping[URIRef, Graph]) -> str:
     """Replace everything in the store by these named graphs, all-or-nothing; the new version."""
     if settings.remote:
         remote = RemoteStore.from_settings(settings)
-        return remote.publish({str(iri): graph for iri, graph in graphs.items()}, replace_all=True,
-                              meta=graphs.get(META_GRAPH))
+        return remote.publish(
+            {str(iri): graph for iri, graph in graphs.items()}, replace_all=True, meta=graphs.get(META_GRAPH)
+        )
     return embedded.write(settings.store, graphs).name
 
 

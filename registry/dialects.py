@@ -75,8 +75,9 @@ class Endpoints:
 
 def detect(query_url: str, timeout: float = 10.0) -> str:
     """The dialect of the server at `query_url`, from its `Server` header (standard when unknown)."""
-    response = httpx.get(query_url, params={"query": "ASK {}"}, timeout=timeout,
-                         headers={"Accept": "application/sparql-results+json"})
+    response = httpx.get(
+        query_url, params={"query": "ASK {}"}, timeout=timeout, headers={"Accept": "application/sparql-results+json"}
+    )
     server = response.headers.get("server", "").lower()
     if "virtuoso" in server:
         return "virtuoso"
@@ -181,9 +182,7 @@ def repair_ntriples(data: bytes, dialect: str) -> bytes:
 
 
 _XML_BNODE = re.compile(rb"<bnode>nodeID://([^<]*)</bnode>")
-_XML_TYPED = re.compile(
-    rb'<literal datatype="http://www\.w3\.org/2001/XMLSchema#(boolean|duration)">([^<]*)</literal>'
-)
+_XML_TYPED = re.compile(rb'<literal datatype="http://www\.w3\.org/2001/XMLSchema#(boolean|duration)">([^<]*)</literal>')
 
 
 def results_format(dialect: str) -> str:

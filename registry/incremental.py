@@ -87,9 +87,7 @@ def start(
     return state
 
 
-def resume(
-    loaded: LoadedSources, upl: Graph | None, results: Mapping[Node | None, list[Finding]]
-) -> ValidationState:
+def resume(loaded: LoadedSources, upl: Graph | None, results: Mapping[Node | None, list[Finding]]) -> ValidationState:
     """The state of a full validation done before (by a build, or another process), from its findings
     per focus node, without validating again. The findings' files are read again from `loaded`, as a
     validation of these sources would list them."""

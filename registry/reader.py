@@ -146,12 +146,8 @@ def read_municipality(store: AnyStore, iri: str) -> Municipality | None:
     subject = URIRef(iri)
     if not index.has(subject, RDF.type, DG.Municipality):
         return None
-    channels = tuple(
-        sorted((_channel(index, c) for c in index.subjects(CV.ownedBy, subject)), key=lambda c: c.id)
-    )
-    offerings = tuple(
-        sorted((_offering(index, o) for o in index.subjects(DG.offeredBy, subject)), key=lambda o: o.id)
-    )
+    channels = tuple(sorted((_channel(index, c) for c in index.subjects(CV.ownedBy, subject)), key=lambda c: c.id))
+    offerings = tuple(sorted((_offering(index, o) for o in index.subjects(DG.offeredBy, subject)), key=lambda o: o.id))
     return Municipality(
         iri=iri,
         id=index.string(subject, DCT.identifier) or iri.rsplit("/", 1)[-1],

@@ -145,7 +145,9 @@ class Background:
             self._workdir = Path(tempfile.mkdtemp(prefix="dienstengraaf-reason-"))
             self._receiver, sender = context.Pipe(duplex=False)
             self._process = context.Process(
-                target=_reason_and_send, args=(sender, ontology, data, self._workdir), name="dienstengraaf-reason",
+                target=_reason_and_send,
+                args=(sender, ontology, data, self._workdir),
+                name="dienstengraaf-reason",
                 daemon=True,  # stopped, not waited for, should the caller exit without result() or cancel()
             )
             self._process.start()

@@ -60,6 +60,7 @@ class RemoteStoreError(RuntimeError):
 
 def _masked(text: str) -> str:
     """The query with IRIs, strings and comments blanked out, keeping every other character in place."""
+
     def blank(match: re.Match[str]) -> str:
         return " " * len(match.group(0))
 
@@ -185,8 +186,10 @@ class RemoteStore:
             return self._state[1], self._state[2]
 
     def _read_state(self) -> tuple[str, tuple[str, ...]]:
-        text = (f"SELECT ?version ?graph WHERE {{ GRAPH <{META_GRAPH}> {{ <{BUILD_NODE}> <{DCT.identifier}> ?version "
-                f"OPTIONAL {{ <{BUILD_NODE}> <{DCT.hasPart}> ?graph }} }} }}")
+        text = (
+            f"SELECT ?version ?graph WHERE {{ GRAPH <{META_GRAPH}> {{ <{BUILD_NODE}> <{DCT.identifier}> ?version "
+            f"OPTIONAL {{ <{BUILD_NODE}> <{DCT.hasPart}> ?graph }} }} }}"
+        )
         solutions = self._select(text, (), (str(META_GRAPH),))
         version, graphs = "", set()
         for solution in solutions:
@@ -235,8 +238,10 @@ class RemoteStore:
             text = with_bindings(text, substitutions, self.endpoints.final_values)
         graphs = self.state()[1]
         if default_graph is not None:
-            defaults = [DEFAULT_GRAPH if isinstance(g, ox.DefaultGraph) else g.value
-                        for g in (default_graph if isinstance(default_graph, list) else [default_graph])]
+            defaults = [
+                DEFAULT_GRAPH if isinstance(g, ox.DefaultGraph) else g.value
+                for g in (default_graph if isinstance(default_graph, list) else [default_graph])
+            ]
         else:
             defaults = list(graphs) if use_default_graph_as_union else [DEFAULT_GRAPH]
         named = [g for g in graphs if g != DEFAULT_GRAPH]
@@ -265,10 +270,13 @@ class RemoteStore:
 
     def _post_query(self, text: str, defaults: list[str], named: list[str], accept: str) -> bytes:
         dialect = self.endpoints.dialect
-        form = {"query": text, "default-graph-uri": defaults, "named-graph-uri": named,
-                **(time_limit(dialect, self.timeout) if self.ask_limit else {})}
-        response = self._send("POST", self.endpoints.query, data=form, headers={"Accept": accept},
-                              auth=self._read_auth)
+        form = {
+            "query": text,
+            "default-graph-uri": defaults,
+            "named-graph-uri": named,
+            **(time_limit(dialect, self.timeout) if self.ask_limit else {}),
+        }
+        response = self._send("POST", self.endpoints.query, data=form, headers={"Accept": accept}, auth=self._read_auth)
         if incomplete(dialect, response.headers, response.content):
             raise TimeoutError(
                 "De store brak de query af (tijdslimiet van de store): "
@@ -276,8 +284,9 @@ class RemoteStore:
             )
         return response.content
 
-    def dump(self, output: Any = None, format: ox.RdfFormat | None = None, *,
-             from_graph: Any = None, **options: Any) -> bytes | None:
+    def dump(
+        self, output: Any = None, format: ox.RdfFormat | None = None, *, from_graph: Any = None, **options: Any
+    ) -> bytes | None:
         """A graph (or, without `from_graph`, the whole dataset) serialised like `Store.dump`."""
         wanted = format or ox.RdfFormat.N_QUADS
         if from_graph is None:
@@ -287,8 +296,9 @@ class RemoteStore:
             return self._get_graph(iri)
         return ox.serialize(self._graph_triples(iri), output, wanted, **options)
 
-    def quads_for_pattern(self, subject: None, predicate: None, object: None,
-                          graph_name: None = None) -> Iterator[ox.Quad]:
+    def quads_for_pattern(
+        self, subject: None, predicate: None, object: None, graph_name: None = None
+    ) -> Iterator[ox.Quad]:
         """Every quad of the registry's dataset (only the full pattern is supported)."""
         assert subject is None and predicate is None and object is None and graph_name is None
         for graph in self.state()[1]:
@@ -303,16 +313,29 @@ class RemoteStore:
         """One graph as N-Triples; `known` when the caller just took it from the current state."""
         if not known and iri not in self.state()[1]:
             return b""
-        response = self._send("GET", self.endpoints.graph_store_read, params={self.endpoints.graph_param: iri},
-                              headers={"Accept": N_TRIPLES}, auth=self._read_auth, missing_ok=True)
+        response = self._send(
+            "GET",
+            self.endpoints.graph_store_read,
+            params={self.endpoints.graph_param: iri},
+            headers={"Accept": N_TRIPLES},
+            auth=self._read_auth,
+            missing_ok=True,
+        )
         if response.status_code == 404:
             return b""
         return repair_ntriples(response.content, self.endpoints.dialect)
 
     # writing -----------------------------------------------------------------------------------
 
-    def publish(self, graphs: Mapping[str, Graph | bytes | None], *, replace_all: bool, kind: str = "build",
-                meta: Graph | None = None, expected_version: str | None = None) -> str:
+    def publish(
+        self,
+        graphs: Mapping[str, Graph | bytes | None],
+        *,
+        replace_all: bool,
+        kind: str = "build",
+        meta: Graph | None = None,
+        expected_version: str | None = None,
+    ) -> str:
         """Put new content in place all-or-nothing and return the new version. `graphs` maps graph IRIs
         to their new content (rdflib graph or N-Triples; None removes the graph); with `replace_all`
         every other graph goes. With `expected_version`, refuse when someone else published meanwhile."""
@@ -363,8 +386,14 @@ class RemoteStore:
         self._send("POST", self.endpoints.update, data={"update": text}, auth=self._write_auth)
 
     def _put_graph(self, iri: str, data: bytes) -> None:
-        self._send("PUT", self.endpoints.graph_store, params={self.endpoints.graph_param: iri}, content=data,
-                   headers={"Content-Type": N_TRIPLES}, auth=self._write_auth)
+        self._send(
+            "PUT",
+            self.endpoints.graph_store,
+            params={self.endpoints.graph_param: iri},
+            content=data,
+            headers={"Content-Type": N_TRIPLES},
+            auth=self._write_auth,
+        )
 
     def drop_everything(self) -> None:
         """Remove the registry's graphs from the server (tests and benchmarks start clean with this)."""

@@ -167,9 +167,7 @@ def full_results(data: Graph, shapes: Graph) -> Graph:
     return results
 
 
-def suspect_results(
-    data: Graph, shapes: Graph, constraints: list[BulkConstraint], reach: Reach | None = None
-) -> Graph:
+def suspect_results(data: Graph, shapes: Graph, constraints: list[BulkConstraint], reach: Reach | None = None) -> Graph:
     """pySHACL's results of the bulk constraints, evaluated only for the nodes Oxigraph found
     (`reach` is `read_shapes(shapes)` when the caller has it already)."""
     nodes = suspects(data, reach or read_shapes(shapes), constraints)

@@ -39,8 +39,5 @@ def distinct_triples(triples: Iterable[ox.Triple]) -> list[tuple[Node, Node, Nod
 def to_graph(triples: Iterable[ox.Triple]) -> Graph:
     """An rdflib graph holding the given pyoxigraph triples (e.g. a CONSTRUCT result)."""
     graph = Graph()
-    graph.addN(
-        (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), graph)
-        for t in triples
-    )
+    graph.addN((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), graph) for t in triples)
     return graph

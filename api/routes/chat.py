@@ -128,4 +128,3 @@ def rasa_webhook(body: RasaMessage, engine: EngineDep) -> list[dict[str, Any]]:
     if buttons:
         messages[0]["buttons"] = buttons
     return messages
-

@@ -36,8 +36,20 @@ def test_a_simple_question_is_answered_with_the_contract_fields(server: LiveServ
     assert answer["identity"] and answer["channel"] and answer["costs"] and answer["links"] and answer["sources"]
     assert answer["session"]
     Draft202012Validator(response_schema(server)).validate(answer)
-    for key in ("action", "confidence", "text", "product", "options", "service", "channel", "identity", "costs",
-                "links", "sources", "session"):
+    for key in (
+        "action",
+        "confidence",
+        "text",
+        "product",
+        "options",
+        "service",
+        "channel",
+        "identity",
+        "costs",
+        "links",
+        "sources",
+        "session",
+    ):
         assert key in answer
 
 
@@ -56,8 +68,9 @@ def test_a_national_service_question_names_the_service(server: LiveServer) -> No
 
 def test_plain_text_when_asked_for(server: LiveServer) -> None:
     with server.client() as client:
-        response = client.post("/api/chat", json={"question": "wanneer wordt het grofvuil opgehaald"},
-                               headers={"Accept": "text/plain"})
+        response = client.post(
+            "/api/chat", json={"question": "wanneer wordt het grofvuil opgehaald"}, headers={"Accept": "text/plain"}
+        )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
     assert response.headers["x-session"] and "grofvuil" in response.text.lower()
@@ -65,9 +78,10 @@ def test_plain_text_when_asked_for(server: LiveServer) -> None:
 
 def test_rasa_webhook_returns_messages_with_buttons(server: LiveServer) -> None:
     with server.client() as client:
-        response = client.post("/webhooks/rest/webhook",
-                               json={"sender": "test-1", "message": "paspoort aanvragen",
-                                     "metadata": {"municipality": "Utrecht"}})
+        response = client.post(
+            "/webhooks/rest/webhook",
+            json={"sender": "test-1", "message": "paspoort aanvragen", "metadata": {"municipality": "Utrecht"}},
+        )
     assert response.status_code == 200
     messages = response.json()
     assert messages[0]["recipient_id"] == "test-1" and messages[0]["text"]

@@ -11,9 +11,16 @@ from registry.model import Cost, Text
 
 @pytest.mark.parametrize(
     ("value", "dutch", "english"),
-    [("P5D", "5 dagen", "5 days"), ("P42D", "6 weken", "6 weeks"), ("P56D", "8 weken", "8 weeks"),
-     ("P10D", "10 dagen", "10 days"), ("P7D", "7 dagen", "7 days"), ("P3M", "3 maanden", "3 months"),
-     ("P1Y", "1 jaar", "1 year"), ("PT2H", "PT2H", "PT2H")],
+    [
+        ("P5D", "5 dagen", "5 days"),
+        ("P42D", "6 weken", "6 weeks"),
+        ("P56D", "8 weken", "8 weeks"),
+        ("P10D", "10 dagen", "10 days"),
+        ("P7D", "7 dagen", "7 days"),
+        ("P3M", "3 maanden", "3 months"),
+        ("P1Y", "1 jaar", "1 year"),
+        ("PT2H", "PT2H", "PT2H"),
+    ],
 )
 def test_durations_in_words(value: str, dutch: str, english: str) -> None:
     # Regression: the catalog now writes six weeks as P42D (xsd:duration has no weeks); pages still say weeks.

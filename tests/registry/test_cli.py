@@ -191,8 +191,9 @@ def test_ask_rebuilds_an_index_from_an_older_release(built_env: dict[str, str], 
 
 @pytest.mark.parametrize("output_format", ["rasa", "json"])
 def test_generate_chatbot_export(built_env: dict[str, str], tmp_path: Path, output_format: str) -> None:
-    result = runner.invoke(app, ["generate", "chatbot", "--format", output_format, "--out", str(tmp_path)],
-                           env=built_env)
+    result = runner.invoke(
+        app, ["generate", "chatbot", "--format", output_format, "--out", str(tmp_path)], env=built_env
+    )
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert any("utrecht" in name for name in written) and any("zwolle" in name for name in written)

@@ -153,8 +153,7 @@ def test_inlined_values_reach_union_branches_but_not_strings_or_assigned_variabl
     leading VALUES (a linked-data page took 10 s); the value is now written into the branches."""
     values = {ox.Variable("r"): ox.NamedNode("http://example.org/r")}
     query = (
-        "CONSTRUCT { ?s ?p ?o } WHERE { { ?r ?p ?o BIND(?r AS ?s) } "
-        'UNION { ?r ?q ?s . ?s ?p ?o FILTER(?o != "?r") } }'
+        'CONSTRUCT { ?s ?p ?o } WHERE { { ?r ?p ?o BIND(?r AS ?s) } UNION { ?r ?q ?s . ?s ?p ?o FILTER(?o != "?r") } }'
     )
     inline = with_bindings(query, values, final_values=False)
     assert "?r " not in inline.replace('"?r"', "")

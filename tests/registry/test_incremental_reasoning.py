@@ -27,8 +27,15 @@ from registry.terms import to_graph
 
 INFERRED = ox.NamedNode(str(INFERRED_GRAPH))
 EDITS = 12
-OTHER_VALUE = {XSD.boolean: "false", XSD.dateTime: "2030-01-01T09:00:00", XSD.double: "7.5", XSD.decimal: "7.5",
-               XSD.float: "7.5", XSD.string: "zeven", XSD.anyURI: "https://example.org/zeven"}
+OTHER_VALUE = {
+    XSD.boolean: "false",
+    XSD.dateTime: "2030-01-01T09:00:00",
+    XSD.double: "7.5",
+    XSD.decimal: "7.5",
+    XSD.float: "7.5",
+    XSD.string: "zeven",
+    XSD.anyURI: "https://example.org/zeven",
+}
 
 
 @dataclass

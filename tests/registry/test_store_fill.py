@@ -18,9 +18,13 @@ def test_bulk_fill_keeps_graphs_and_texts_with_line_ends() -> None:
     plain, bulk = ox.Store(), ox.Store()
     fill(plain, graphs)
     bulk_fill(bulk, graphs)
+
     def shape(store: ox.Store) -> set[tuple[str, str, str]]:
-        return {(str(q.graph_name), str(q.predicate), q.object.value if isinstance(q.object, ox.Literal) else "_")
-                for q in store}
+        return {
+            (str(q.graph_name), str(q.predicate), q.object.value if isinstance(q.object, ox.Literal) else "_")
+            for q in store
+        }
+
     assert len(bulk) == len(plain) == 3
     assert shape(bulk) == shape(plain)
     assert ox.Literal("Regel één .\nRegel twee .", language="nl") in {q.object for q in bulk}
