@@ -79,11 +79,12 @@ def _prepare(settings: Settings) -> None:
     except Exception:  # the first write then validates everything; serving goes on
         _LOG.exception("Voorbereiden van schrijven mislukt")
         return
-    outcome = (
-        "de eerste wijziging wordt meteen incrementeel gevalideerd"
-        if ready
-        else "geen bewaarde bevindingen bij deze store; de eerste wijziging valideert alles"
-    )
+    if ready:
+        outcome = "de eerste wijziging wordt meteen incrementeel gevalideerd"
+    elif not settings.store.exists():
+        outcome = "er is nog geen store; de eerste wijziging valideert alles"
+    else:
+        outcome = "geen bewaarde bevindingen bij deze store; de eerste wijziging valideert alles"
     _LOG.info("Schrijven voorbereid in %.1f s: %s.", time.perf_counter() - started, outcome)
 
 

@@ -8,8 +8,10 @@ a rejected write needs no undo: the next write's diff simply includes going back
 
 The first validation of a process starts from the findings saved with the store it changes
 (`registry.saved_validation`) when they are about exactly that content; the server can read them in
-before the first write (`prepare`). Without them the first validation, and a change to the shapes
-files or to the UPL graph, validate everything. The validator holds the whole data graph twice in
+before the first write (`prepare`). So does a validation after another process (a build, say)
+published a version with other shapes, another UPL graph or too much changed to compare with. Without
+such findings the first validation, and a change to the shapes files or to the UPL graph, validate
+everything. The validator holds the whole data graph twice in
 memory (the sources and their union), as a full validation does.
 """
 
@@ -44,6 +46,7 @@ class StoreValidator:
     state: ValidationState | None = None
     dumps: dict[str, bytes] = field(default_factory=dict)
     shapes: ShapesFiles = ()
+    based_on: str | None = None  # the published version that the content checked last was made from
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def validate(
@@ -63,26 +66,47 @@ class StoreValidator:
             shapes = _shapes_files(settings)
             if published is not None:
                 self._resume(settings, published, shapes)  # the first write: from the saved findings
+            changes = self._changes(dumps, shapes)
+            if (
+                changes is None
+                and published is not None
+                and published.version != self.based_on
+                and self._resume(settings, published, shapes, replace=True)
+            ):  # another process published (a build, say) with other shapes or much other content
+                changes = self._changes(dumps, shapes)
             state, self.state = self.state, None  # set again once the state matches this store
-            changed = {g for g in dumps.keys() | self.dumps.keys() if dumps.get(g) != self.dumps.get(g)}
-            changes: dict[URIRef | None, Change] = {}
-            size = 0
-            upl_changed = any(writes.graph_kind(g) == "upl" for g in changed)
-            if state is not None and shapes == self.shapes and not upl_changed:
-                for name in changed:
-                    old = next((s.graph for s in state.loaded.sources if str(s.graph_iri) == name), Graph())
-                    new = to_graph(ox.parse(dumps[name], format=ox.RdfFormat.N_TRIPLES)) if name in dumps else Graph()
-                    added, removed = set(new - old), set(old - new)
-                    changes[URIRef(name)] = (added, removed)
-                    size += len(added) + len(removed)
-            if state is None or shapes != self.shapes or upl_changed or size > len(state.data) * MAX_CHANGE:
+            if state is None or changes is None:
                 loaded, upl = writes.sources_from_dumps(dumps, settings)
                 state = start(loaded, upl, workers=os.cpu_count() or 1)  # a large graph: one process per core
                 report = state.report()
             else:
                 report = validate_changes(state, changes)
             self.state, self.dumps, self.shapes = state, dumps, shapes
+            self.based_on = published.version if published is not None else None
             return state.loaded, report
+
+    def _changes(self, dumps: dict[str, bytes], shapes: ShapesFiles) -> dict[URIRef | None, Change] | None:
+        """The triples added and removed per graph since the content checked last; None when the
+        content must be validated from scratch (no state, other shapes, the UPL or much changed)."""
+        from registry import writes
+
+        state = self.state
+        if state is None or shapes != self.shapes:
+            return None
+        changed = {g for g in dumps.keys() | self.dumps.keys() if dumps.get(g) != self.dumps.get(g)}
+        if any(writes.graph_kind(g) == "upl" for g in changed):
+            return None
+        changes: dict[URIRef | None, Change] = {}
+        size = 0
+        for name in changed:
+            old = next((s.graph for s in state.loaded.sources if str(s.graph_iri) == name), Graph())
+            new = to_graph(ox.parse(dumps[name], format=ox.RdfFormat.N_TRIPLES)) if name in dumps else Graph()
+            added, removed = set(new - old), set(old - new)
+            changes[URIRef(name)] = (added, removed)
+            size += len(added) + len(removed)
+            if size > len(state.data) * MAX_CHANGE:
+                return None
+        return changes
 
     def prepare(self, settings: Settings, published: Published) -> bool:
         """Before the first write: take the findings saved with `published` as the state, so that the
@@ -91,22 +115,25 @@ class StoreValidator:
             self._resume(settings, published, _shapes_files(settings))
             return self.state is not None
 
-    def _resume(self, settings: Settings, published: Published, shapes: ShapesFiles) -> None:
-        """Without a state yet: take the findings saved with the published store as the state, when
-        they are about it."""
+    def _resume(self, settings: Settings, published: Published, shapes: ShapesFiles, replace: bool = False) -> bool:
+        """Take the findings saved with the published store as the state, when they are about it: only
+        without a state yet, unless `replace`. True when the state is now from them."""
         from registry import writes
 
-        if self.state is not None or settings.remote:
-            return
+        if (self.state is not None and not replace) or settings.remote:
+            return False
         results = saved_validation.load(settings, published.version)
         if results is None:
-            return
+            return False
         loaded, upl = writes.sources_from_dumps(published.dumps, settings)
         self.state, self.dumps, self.shapes = resume(loaded, upl, results), published.dumps, shapes
+        self.based_on = published.version
+        return True
 
     def save(self, settings: Settings, version: str) -> None:
         """Save the findings of what was checked last, now published as `version`, for a next start."""
         with self.lock:
+            self.based_on = version
             if self.state is not None and not settings.remote:
                 saved_validation.save(settings, version, self.state.results)
 

@@ -86,4 +86,20 @@ def test_without_a_store_it_says_the_first_write_validates_everything(
         assert thread is not None
         thread.join(timeout=60)
     assert [r.levelname for r in caplog.records] == ["INFO"]
-    assert "de eerste wijziging valideert alles" in caplog.records[0].getMessage()
+    assert "er is nog geen store; de eerste wijziging valideert alles" in caplog.records[0].getMessage()
+
+
+def test_without_saved_findings_it_says_the_first_write_validates_everything(
+    built: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The built store's current version, reached through a link without the findings saved beside it."""
+    link = tmp_path / "store"
+    link.symlink_to(built.store.resolve())
+    settings = Settings(root=built.root, shared_dir=SHARED, store_dir=link, write_tokens={"t": SecretStr("geheim")})
+    with caplog.at_level(logging.INFO, logger="dienstengraaf.writes"):
+        thread = start_preparing_writes(settings)
+        assert thread is not None
+        thread.join(timeout=60)
+    assert [r.levelname for r in caplog.records] == ["INFO"]
+    message = caplog.records[0].getMessage()
+    assert "geen bewaarde bevindingen bij deze store; de eerste wijziging valideert alles" in message

@@ -221,3 +221,28 @@ def test_preparing_without_saved_findings_or_store_says_so(fresh_start: Settings
     assert validator_for(fresh_start).state is None
     elsewhere = Settings(root=fresh_start.root, shared_dir=SHARED, store_dir=tmp_path / "var" / "store")
     assert not prepare_writes(elsewhere)
+
+
+def test_after_a_build_with_other_shapes_by_another_process_a_write_continues_from_its_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a server that had validated a write validated everything again after an information
+    architect edited a shapes file and built (in another process), although the build saved its findings."""
+    root = tmp_path / "checkout"
+    for name in ("ontology", "shapes", "catalog"):
+        shutil.copytree(ROOT / name, root / name)
+    settings = Settings(root=root, shared_dir=SHARED, store_dir=root / "var" / "store", reason=False)
+    assert build(settings).built
+    forget_known_content()
+    try:
+        assert staged_write(settings, lambda store: store.update(NEW_TITLE)).applied  # this process has a state
+        shapes = root / "shapes" / "faq.shapes.ttl"
+        shapes.write_text(shapes.read_text(encoding="utf-8") + "\n# Bewerkt.\n", encoding="utf-8")
+        assert build(settings).built  # as another process: it does not touch this process's validator
+        no_full_validation(monkeypatch)
+        retitle = NEW_TITLE.replace("Paspoort aanvragen", "Paspoort aanvragen bij de gemeente")
+        outcome = staged_write(settings, lambda store: store.update(retitle))
+        assert outcome.applied and outcome.report is not None
+        assert counted(outcome.report.findings) == full(embedded.open_store(settings.store), settings)
+    finally:
+        forget_known_content()
