@@ -29,6 +29,7 @@ from registry.sources import load_sources
 from tests.stores import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
+ENDPOINT = "dienstengraaf /sparql (HTTP)"
 FLOOR = "HTTP round trip alone"  # measured beside the engines, shown only as part of LOWEST
 LOWEST = "lowest possible over HTTP"
 
@@ -111,7 +112,7 @@ def section_queries(report: Report, national: Settings, queries: list[Path], wor
     except BaseException:
         floor.stop()
         raise
-    engines["dienstengraaf /sparql (HTTP)"] = SparqlClient(f"{api.url}/sparql")
+    engines[ENDPOINT] = SparqlClient(f"{api.url}/sparql")
     if remote:
         from tests.stores import StoreServers
 
@@ -168,7 +169,7 @@ def _query_rows(medians: dict[str, dict[str, float]], names: list[str]) -> list[
 
 
 def _query_note(medians: dict[str, dict[str, float]], names: list[str]) -> str:
-    ours = [times[names[2]] - times[names[0]] for times in medians.values()]
+    ours = [times[ENDPOINT] - times[names[0]] for times in medians.values()]
     empty = statistics.median(times[FLOOR] for times in medians.values())
     return (
         "Queries in `benchmarks/queries/`. Each query runs on every engine in turn, "

@@ -11,8 +11,8 @@ The first validation of a process starts from the findings saved with the store 
 before the first write (`prepare`). So does a validation after another process (a build, say)
 published a version with other shapes, another UPL graph or too much changed to compare with. Without
 such findings the first validation, and a change to the shapes files or to the UPL graph, validate
-everything. The validator holds the whole data graph twice in
-memory (the sources and their union), as a full validation does.
+everything. The validator holds the whole data graph twice in memory (the sources and their union), as
+a full validation does.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ class StoreValidator:
     ) -> tuple[LoadedSources, ValidationReport]:
         """The loaded data graphs of the store and their validation report (equal to a full one).
         `dumps`: the store's `data_dumps`, when the caller has them already; `published`: the embedded
-        store version it is a changed copy of, to pick up the findings saved with it (first write)."""
+        store version it is a changed copy of, to pick up the findings saved with it (the first write, or
+        one after another process published)."""
         from registry import writes  # imported here: registry.writes uses this module
 
         with self.lock:
@@ -125,6 +126,7 @@ class StoreValidator:
         results = saved_validation.load(settings, published.version)
         if results is None:
             return False
+        self.state = None  # the old state can go before the new one is made (about 1.4 GB at national size)
         loaded, upl = writes.sources_from_dumps(published.dumps, settings)
         self.state, self.dumps, self.shapes = resume(loaded, upl, results), published.dumps, shapes
         self.based_on = published.version
