@@ -223,26 +223,58 @@ def test_preparing_without_saved_findings_or_store_says_so(fresh_start: Settings
     assert not prepare_writes(elsewhere)
 
 
-def test_after_a_build_with_other_shapes_by_another_process_a_write_continues_from_its_findings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Regression: a server that had validated a write validated everything again after an information
-    architect edited a shapes file and built (in another process), although the build saved its findings."""
+@pytest.fixture
+def own_checkout(tmp_path: Path) -> Iterator[Settings]:
+    """A built checkout of its own, for tests that build again (as another process would)."""
     root = tmp_path / "checkout"
     for name in ("ontology", "shapes", "catalog"):
         shutil.copytree(ROOT / name, root / name)
     settings = Settings(root=root, shared_dir=SHARED, store_dir=root / "var" / "store", reason=False)
     assert build(settings).built
     forget_known_content()
-    try:
-        assert staged_write(settings, lambda store: store.update(NEW_TITLE)).applied  # this process has a state
-        shapes = root / "shapes" / "faq.shapes.ttl"
-        shapes.write_text(shapes.read_text(encoding="utf-8") + "\n# Bewerkt.\n", encoding="utf-8")
-        assert build(settings).built  # as another process: it does not touch this process's validator
-        no_full_validation(monkeypatch)
-        retitle = NEW_TITLE.replace("Paspoort aanvragen", "Paspoort aanvragen bij de gemeente")
-        outcome = staged_write(settings, lambda store: store.update(retitle))
-        assert outcome.applied and outcome.report is not None
-        assert counted(outcome.report.findings) == full(embedded.open_store(settings.store), settings)
-    finally:
-        forget_known_content()
+    yield settings
+    forget_known_content()
+
+
+RETITLE = NEW_TITLE.replace("Paspoort aanvragen", "Paspoort aanvragen bij de gemeente")
+
+
+def test_after_a_build_with_other_shapes_by_another_process_a_write_continues_from_its_findings(
+    own_checkout: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a server that had validated a write validated everything again after an information
+    architect edited a shapes file and built (in another process), although the build saved its findings."""
+    settings = own_checkout
+    assert staged_write(settings, lambda store: store.update(NEW_TITLE)).applied  # this process has a state
+    shapes = settings.root / "shapes" / "faq.shapes.ttl"
+    shapes.write_text(shapes.read_text(encoding="utf-8") + "\n# Bewerkt.\n", encoding="utf-8")
+    assert build(settings).built  # as another process: it does not touch this process's validator
+    no_full_validation(monkeypatch)
+    outcome = staged_write(settings, lambda store: store.update(RETITLE))
+    assert outcome.applied and outcome.report is not None
+    assert counted(outcome.report.findings) == full(embedded.open_store(settings.store), settings)
+
+
+def test_after_a_small_change_by_another_process_a_write_compares_instead_of_reading_findings(
+    own_checkout: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process changed one title and saved findings with its version: that change is compared
+    with what this process checked before; the saved findings are not read in."""
+    settings = own_checkout
+    assert staged_write(settings, lambda store: store.update(NEW_TITLE)).applied
+    other = embedded.Staging(settings.store, "write", copy_current=True)  # as another process's write
+    assert other.store is not None
+    other.store.update(RETITLE)
+    published = other.publish()
+    state = validator_for(settings).state
+    assert state is not None
+    saved_validation.save(settings, published.name, state.results)
+    no_full_validation(monkeypatch)
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("read the saved findings although the change was small")
+
+    monkeypatch.setattr(store_validation, "resume", refuse)
+    outcome = staged_write(settings, lambda store: store.update(NEW_TITLE))
+    assert outcome.applied and outcome.report is not None
+    assert counted(outcome.report.findings) == full(embedded.open_store(settings.store), settings)
