@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,9 +19,9 @@ from api.limits import RequestSizeLimit
 from api.query_pool import QueryPool
 from api.reader import RegistryReader
 from api.routes import chat, content, graph_store, linked_data, sparql
+from api.write_preparation import start_preparing_writes
 from generators import formatting
 from registry.settings import Settings
-from registry.writes import prepare_writes
 
 HERE = Path(__file__).parent
 VENDOR = {
@@ -30,7 +29,6 @@ VENDOR = {
     "utrecht/components": ("@utrecht", "component-library-css", "dist"),
     "utrecht/tokens": ("@utrecht", "design-tokens", "dist"),
 }
-_LOG = logging.getLogger("dienstengraaf.writes")  # shown by `dienstengraaf serve`
 
 
 def templates() -> Environment:
@@ -62,32 +60,6 @@ def log_to_console() -> None:
     logger.setLevel(logging.INFO)
 
 
-def start_preparing_writes(settings: Settings) -> threading.Thread | None:
-    """When this server takes writes to the embedded store, prepare the first one in the background
-    (`registry.writes.prepare_writes`); a write that comes earlier waits for it. None when not needed."""
-    if not (settings.write_tokens and settings.prepare_writes) or settings.remote:
-        return None
-    thread = threading.Thread(target=_prepare, args=(settings,), name="prepare-writes", daemon=True)
-    thread.start()
-    return thread
-
-
-def _prepare(settings: Settings) -> None:
-    started = time.perf_counter()
-    try:
-        ready = prepare_writes(settings)
-    except Exception:  # the first write then validates everything; serving goes on
-        _LOG.exception("Voorbereiden van schrijven mislukt")
-        return
-    if ready:
-        outcome = "de eerste wijziging wordt meteen incrementeel gevalideerd"
-    elif not settings.store.exists():
-        outcome = "er is nog geen store; de eerste wijziging valideert alles"
-    else:
-        outcome = "geen bewaarde bevindingen bij deze store; de eerste wijziging valideert alles"
-    _LOG.info("Schrijven voorbereid in %.1f s: %s.", time.perf_counter() - started, outcome)
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The FastAPI application for one registry (settings decide store, limits and tokens)."""
     settings = settings or Settings()
@@ -95,10 +67,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.pool = QueryPool(settings, settings.query_workers, settings.query_timeout, settings.result_limit)
-        start_preparing_writes(settings)
+        stop = threading.Event()
+        start_preparing_writes(settings, stop)
         try:
             yield
         finally:
+            stop.set()
             app.state.pool.close()
 
     app = FastAPI(

@@ -65,6 +65,11 @@ class Settings(BaseSettings):
         "starts, so that the first write is validated incrementally (memory: about 1.4 GB at national "
         "size); false: at the first write.",
     )
+    store_watch_seconds: float = Field(
+        default=10.0,
+        description="How often a server that prepares writes looks whether another process built a new "
+        "store version, to prepare writes again from its saved findings; 0: it does not look.",
+    )
     write_log: Path | None = Field(default=None, description="JSON-lines log of writes (default var/writes.log).")
     site_dir: Path | None = Field(default=None, description="Where `generate site` writes (default var/site).")
     chat_index_file: Path | None = Field(

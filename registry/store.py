@@ -128,6 +128,12 @@ def new_version(location: Path, kind: str = "build") -> Path:
     return versions / f"{time.time_ns():020d}-{kind}-{os.getpid()}"
 
 
+def version_kind(name: str) -> str:
+    """What made a store version ("build", "write", "legacy"), from its folder name; "" if unknown."""
+    parts = name.split("-")
+    return parts[1] if len(parts) == 3 and parts[0].isdigit() else ""
+
+
 def _prune(versions: Path, keep: int) -> None:
     """Remove all but the newest `keep` versions (by name, i.e. by creation); the current one is never
     removed, and the previous one stays for readers that still have it open."""

@@ -110,11 +110,12 @@ class StoreValidator:
         return changes
 
     def prepare(self, settings: Settings, published: Published) -> bool:
-        """Before the first write: take the findings saved with `published` as the state, so that the
-        first write is validated incrementally at once. True when they were there and about it."""
+        """Before the first write, or after another process published: take the findings saved with
+        `published` as the state, so that the next write is validated incrementally at once. True when
+        the state is about `published` now."""
         with self.lock:
-            self._resume(settings, published, _shapes_files(settings))
-            return self.state is not None
+            self._resume(settings, published, _shapes_files(settings), replace=published.version != self.based_on)
+            return self.state is not None and self.based_on == published.version
 
     def _resume(self, settings: Settings, published: Published, shapes: ShapesFiles, replace: bool = False) -> bool:
         """Take the findings saved with the published store as the state, when they are about it: only

@@ -134,9 +134,10 @@ def staged_write(settings: Settings, change: Callable[[ox.Store], None]) -> Writ
 
 
 def prepare_writes(settings: Settings) -> bool:
-    """Ready this process for its first write to the embedded store: the current version's data graphs
-    and the findings saved with them in memory (`StoreValidator.prepare`). True when the first write
-    will be validated incrementally; false for a remote store, no store yet, or no findings saved."""
+    """Ready this process for its next write to the embedded store (the first one, or one after another
+    process built): the current version's data graphs and the findings saved with them in memory
+    (`StoreValidator.prepare`). True when the next write will be validated incrementally; false for a
+    remote store, no store yet, or no findings saved."""
     if settings.remote or not settings.store.exists():
         return False
     with _LOCK:
@@ -144,6 +145,12 @@ def prepare_writes(settings: Settings) -> bool:
         dumps = data_dumps(embedded.open_store(current))
         _PUBLISHED[settings.store] = (current.name, dumps)
         return validator_for(settings).prepare(settings, Published(current.name, dumps))
+
+
+def published_version(settings: Settings) -> str:
+    """The store version this process published or prepared last ("" if none). Read without the write
+    lock, which a write or a preparation holds for seconds."""
+    return _PUBLISHED.get(settings.store, ("", {}))[0]
 
 
 def forget_known_content() -> None:

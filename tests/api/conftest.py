@@ -75,10 +75,13 @@ def built_checkout(directory: Path, graphs: dict[URIRef, Graph], remote: StoreSe
     return settings
 
 
-def start(settings: Settings, timeout: float = 2.0, remote: StoreServer | None = None) -> LiveServer:
+def start(
+    settings: Settings, timeout: float = 2.0, remote: StoreServer | None = None, extra_env: dict[str, str] | None = None
+) -> LiveServer:
     port = free_port()
     env = {
         **os.environ,
+        **(extra_env or {}),
         "DIENSTENGRAAF_ROOT": str(settings.root),
         "DIENSTENGRAAF_SHARED_DIR": str(SHARED),
         "DIENSTENGRAAF_STORE_DIR": str(settings.store),

@@ -1,11 +1,12 @@
-"""A server that takes writes prepares the first one when it starts (api.main.start_preparing_writes):
-it reads the store's data and the findings the build saved, so the first write need not validate
-everything. Tested on a real `dienstengraaf serve` process over a real build."""
+"""A server that takes writes prepares the first one when it starts (api.write_preparation): it reads
+the store's data and the findings the build saved, so the first write need not validate everything; it
+does so again after a build by another process. Tested on a real `dienstengraaf serve` over real builds."""
 
 from __future__ import annotations
 
 import logging
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from api.main import start_preparing_writes
+from api.write_preparation import start_preparing_writes
 from registry.build import build
 from registry.settings import Settings
 from tests.api.conftest import ROOT, SHARED, LiveServer, start
@@ -21,6 +22,8 @@ from tests.api.conftest import ROOT, SHARED, LiveServer, start
 PASPOORT = "https://dienstengraaf.nl/id/product/paspoort"
 GRAPH = "https://dienstengraaf.nl/graph/catalog/products/paspoort.ttl"
 PREPARED = "Schrijven voorbereid in"
+STOPPED = threading.Event()  # a server that stops at once: it prepares once and does not watch
+STOPPED.set()
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +56,7 @@ def server_log(settings: Settings, wanted: str, seconds: float = 120) -> str:
 
 def test_the_server_prepares_the_first_write_from_the_saved_findings(server: LiveServer) -> None:
     log = server_log(server.settings, PREPARED)
-    assert "de eerste wijziging wordt meteen incrementeel gevalideerd" in log, log
+    assert "de volgende wijziging wordt meteen incrementeel gevalideerd" in log, log
     label = f'<{PASPOORT}> <http://www.w3.org/2004/02/skos/core#altLabel> "reisdocument"@nl'
     insert = f"INSERT DATA {{ GRAPH <{GRAPH}> {{ {label} }} }}"
     with server.client() as client:
@@ -72,7 +75,7 @@ def test_the_server_prepares_the_first_write_from_the_saved_findings(server: Liv
 def test_nothing_is_prepared_where_it_is_not_needed(tmp_path: Path, options: dict[str, object]) -> None:
     tokens = {} if not options else {"tester": SecretStr("geheim")}
     settings = Settings(root=tmp_path, shared_dir=SHARED, write_tokens=tokens, **options)  # type: ignore[arg-type]
-    assert start_preparing_writes(settings) is None
+    assert start_preparing_writes(settings, threading.Event()) is None
 
 
 def test_without_a_store_it_says_the_first_write_validates_everything(
@@ -82,7 +85,7 @@ def test_without_a_store_it_says_the_first_write_validates_everything(
         root=built.root, shared_dir=SHARED, store_dir=tmp_path / "no-store", write_tokens={"t": SecretStr("geheim")}
     )
     with caplog.at_level(logging.INFO, logger="dienstengraaf.writes"):
-        thread = start_preparing_writes(settings)
+        thread = start_preparing_writes(settings, STOPPED)
         assert thread is not None
         thread.join(timeout=60)
     assert [r.levelname for r in caplog.records] == ["INFO"]
@@ -97,9 +100,46 @@ def test_without_saved_findings_it_says_the_first_write_validates_everything(
     link.symlink_to(built.store.resolve())
     settings = Settings(root=built.root, shared_dir=SHARED, store_dir=link, write_tokens={"t": SecretStr("geheim")})
     with caplog.at_level(logging.INFO, logger="dienstengraaf.writes"):
-        thread = start_preparing_writes(settings)
+        thread = start_preparing_writes(settings, STOPPED)
         assert thread is not None
         thread.join(timeout=60)
     assert [r.levelname for r in caplog.records] == ["INFO"]
     message = caplog.records[0].getMessage()
-    assert "geen bewaarde bevindingen bij deze store; de eerste wijziging valideert alles" in message
+    assert "geen bewaarde bevindingen bij deze store; de volgende wijziging valideert alles" in message
+
+
+AGAIN = "Nieuwe build gezien; schrijven opnieuw voorbereid"
+
+
+def test_after_another_process_builds_the_server_prepares_writes_again(tmp_path: Path) -> None:
+    """A build by another process (an information architect's `dienstengraaf build`) gets a new version
+    whose graphs all look changed: the server reads its saved findings in the background at once, so
+    that its next write is validated incrementally. The server's own writes do not set this off."""
+    root = tmp_path / "checkout"
+    for name in ("ontology", "shapes", "catalog"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    settings = Settings(root=root, shared_dir=SHARED, store_dir=root / "var" / "store", reason=False)
+    assert build(settings).built
+    live = start(settings, extra_env={"DIENSTENGRAAF_STORE_WATCH_SECONDS": "0.2"})
+    try:
+        assert "de volgende wijziging wordt meteen incrementeel gevalideerd" in server_log(settings, PREPARED)
+        assert add_label(live, "reisdocument") == 204
+        assert build(settings).built  # as another process: the test, not the server
+        log = server_log(settings, AGAIN)
+        assert "de volgende wijziging wordt meteen incrementeel gevalideerd" in log.split(AGAIN)[1], log
+        assert add_label(live, "reispas") == 204
+        time.sleep(1)  # the watcher has seen the server's own last write
+        assert server_log(settings, AGAIN).count(AGAIN) == 1
+    finally:
+        live.process.terminate()
+        live.process.wait(timeout=10)
+
+
+def add_label(live: LiveServer, text: str) -> int:
+    """The status of a SPARQL update that adds an alternative label to the passport."""
+    label = f'<{PASPOORT}> <http://www.w3.org/2004/02/skos/core#altLabel> "{text}"@nl'
+    update = f"INSERT DATA {{ GRAPH <{GRAPH}> {{ {label} }} }}"
+    headers = {**live.auth, "Content-Type": "application/sparql-update"}
+    with live.client() as client:
+        return client.post("/sparql/update", content=update, headers=headers).status_code
