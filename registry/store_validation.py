@@ -65,16 +65,9 @@ class StoreValidator:
         with self.lock:
             dumps = data_dumps(store) if dumps is None else dumps
             shapes = _shapes_files(settings)
-            if published is not None:
-                self._resume(settings, published, shapes)  # the first write: from the saved findings
             changes = self._changes(dumps, shapes)
-            if (
-                changes is None
-                and published is not None
-                and published.version != self.based_on
-                and self._resume(settings, published, shapes, replace=True)
-            ):  # another process published (a build, say) with other shapes or much other content
-                changes = self._changes(dumps, shapes)
+            if changes is None and published is not None and self._resume(settings, published, shapes):
+                changes = self._changes(dumps, shapes)  # from the saved findings: the first write, or a build
             state, self.state = self.state, None  # set again once the state matches this store
             if state is None or changes is None:
                 loaded, upl = writes.sources_from_dumps(dumps, settings)
@@ -114,15 +107,16 @@ class StoreValidator:
         `published` as the state, so that the next write is validated incrementally at once. True when
         the state is about `published` now."""
         with self.lock:
-            self._resume(settings, published, _shapes_files(settings), replace=published.version != self.based_on)
+            self._resume(settings, published, _shapes_files(settings))
             return self.state is not None and self.based_on == published.version
 
-    def _resume(self, settings: Settings, published: Published, shapes: ShapesFiles, replace: bool = False) -> bool:
-        """Take the findings saved with the published store as the state, when they are about it: only
-        without a state yet, unless `replace`. True when the state is now from them."""
+    def _resume(self, settings: Settings, published: Published, shapes: ShapesFiles) -> bool:
+        """Take the findings saved with the published store as the state, when they are about it and
+        the state is not about that version already (none yet, or another process published since).
+        True when the state is now from them."""
         from registry import writes
 
-        if (self.state is not None and not replace) or settings.remote:
+        if settings.remote or (self.state is not None and self.based_on == published.version):
             return False
         results = saved_validation.load(settings, published.version)
         if results is None:

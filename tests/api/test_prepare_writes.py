@@ -8,7 +8,7 @@ import logging
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -57,13 +57,9 @@ def server_log(settings: Settings, wanted: str, seconds: float = 120) -> str:
 def test_the_server_prepares_the_first_write_from_the_saved_findings(server: LiveServer) -> None:
     log = server_log(server.settings, PREPARED)
     assert "de volgende wijziging wordt meteen incrementeel gevalideerd" in log, log
+    assert add_label(server, "reisdocument") == 204
     label = f'<{PASPOORT}> <http://www.w3.org/2004/02/skos/core#altLabel> "reisdocument"@nl'
-    insert = f"INSERT DATA {{ GRAPH <{GRAPH}> {{ {label} }} }}"
     with server.client() as client:
-        added = client.post(
-            "/sparql/update", content=insert, headers={**server.auth, "Content-Type": "application/sparql-update"}
-        )
-        assert added.status_code == 204, added.text
         assert client.get("/sparql", params={"query": f"ASK {{ {label} }}"}).json()["boolean"] is True
 
 
@@ -78,48 +74,46 @@ def test_nothing_is_prepared_where_it_is_not_needed(tmp_path: Path, options: dic
     assert start_preparing_writes(settings, threading.Event()) is None
 
 
-def test_without_a_store_it_says_the_first_write_validates_everything(
-    built: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    settings = Settings(
-        root=built.root, shared_dir=SHARED, store_dir=tmp_path / "no-store", write_tokens={"t": SecretStr("geheim")}
-    )
-    with caplog.at_level(logging.INFO, logger="dienstengraaf.writes"):
-        thread = start_preparing_writes(settings, STOPPED)
-        assert thread is not None
-        thread.join(timeout=60)
-    assert [r.levelname for r in caplog.records] == ["INFO"]
-    assert "er is nog geen store; de eerste wijziging valideert alles" in caplog.records[0].getMessage()
-
-
-def test_without_saved_findings_it_says_the_first_write_validates_everything(
-    built: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def no_findings_beside(built: Settings, tmp_path: Path) -> Path:
     """The built store's current version, reached through a link without the findings saved beside it."""
     link = tmp_path / "store"
     link.symlink_to(built.store.resolve())
-    settings = Settings(root=built.root, shared_dir=SHARED, store_dir=link, write_tokens={"t": SecretStr("geheim")})
+    return link
+
+
+@pytest.mark.parametrize(
+    ("store", "says"),
+    [
+        (lambda built, tmp: tmp / "no-store", "er is nog geen store; de eerste wijziging valideert alles"),
+        (no_findings_beside, "geen bewaarde bevindingen bij deze store; de volgende wijziging valideert alles"),
+    ],
+    ids=["no-store", "no-saved-findings"],
+)
+def test_without_what_it_needs_it_says_the_write_validates_everything(
+    built: Settings,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    store: Callable[[Settings, Path], Path],
+    says: str,
+) -> None:
+    token = {"t": SecretStr("geheim")}
+    settings = Settings(root=built.root, shared_dir=SHARED, store_dir=store(built, tmp_path), write_tokens=token)
     with caplog.at_level(logging.INFO, logger="dienstengraaf.writes"):
         thread = start_preparing_writes(settings, STOPPED)
         assert thread is not None
         thread.join(timeout=60)
     assert [r.levelname for r in caplog.records] == ["INFO"]
-    message = caplog.records[0].getMessage()
-    assert "geen bewaarde bevindingen bij deze store; de volgende wijziging valideert alles" in message
+    assert says in caplog.records[0].getMessage()
 
 
 AGAIN = "Nieuwe build gezien; schrijven opnieuw voorbereid"
 
 
-def test_after_another_process_builds_the_server_prepares_writes_again(tmp_path: Path) -> None:
+def test_after_another_process_builds_the_server_prepares_writes_again(checkout_copy: Settings) -> None:
     """A build by another process (an information architect's `dienstengraaf build`) gets a new version
     whose graphs all look changed: the server reads its saved findings in the background at once, so
     that its next write is validated incrementally. The server's own writes do not set this off."""
-    root = tmp_path / "checkout"
-    for name in ("ontology", "shapes", "catalog"):
-        shutil.copytree(ROOT / name, root / name)
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
-    settings = Settings(root=root, shared_dir=SHARED, store_dir=root / "var" / "store", reason=False)
+    settings = checkout_copy.model_copy(update={"reason": False})
     assert build(settings).built
     live = start(settings, extra_env={"DIENSTENGRAAF_STORE_WATCH_SECONDS": "0.2"})
     try:

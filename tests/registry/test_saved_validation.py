@@ -69,11 +69,17 @@ def full(store: ox.Store, settings: Settings) -> object:
     return counted(validate(loaded, upl).findings)
 
 
-def no_full_validation(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("validated everything instead of continuing from the saved findings")
+def forbid(monkeypatch: pytest.MonkeyPatch, name: str, why: str) -> None:
+    """Make `registry.store_validation.<name>` fail the test when it is called."""
 
-    monkeypatch.setattr(store_validation, "start", refuse)
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(why)
+
+    monkeypatch.setattr(store_validation, name, refuse)
+
+
+def no_full_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    forbid(monkeypatch, "start", "validated everything instead of continuing from the saved findings")
 
 
 def counting_dumps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -197,11 +203,7 @@ def test_prepared_before_the_first_write_it_is_validated_incrementally_at_once(
 ) -> None:
     assert prepare_writes(fresh_start)
     no_full_validation(monkeypatch)
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("read the saved findings again at the write")
-
-    monkeypatch.setattr(store_validation, "resume", refuse)
+    forbid(monkeypatch, "resume", "read the saved findings again at the write")
     dumped = counting_dumps(monkeypatch)
     longer = NEW_TITLE.replace("aanvragen", "aanvragen of verlengen")
     outcome = staged_write(fresh_start, lambda store: store.update(longer))
@@ -224,12 +226,9 @@ def test_preparing_without_saved_findings_or_store_says_so(fresh_start: Settings
 
 
 @pytest.fixture
-def own_checkout(tmp_path: Path) -> Iterator[Settings]:
+def own_checkout(checkout_copy: Settings) -> Iterator[Settings]:
     """A built checkout of its own, for tests that build again (as another process would)."""
-    root = tmp_path / "checkout"
-    for name in ("ontology", "shapes", "catalog"):
-        shutil.copytree(ROOT / name, root / name)
-    settings = Settings(root=root, shared_dir=SHARED, store_dir=root / "var" / "store", reason=False)
+    settings = checkout_copy.model_copy(update={"reason": False})
     assert build(settings).built
     forget_known_content()
     yield settings
@@ -270,11 +269,7 @@ def test_after_a_small_change_by_another_process_a_write_compares_instead_of_rea
     assert state is not None
     saved_validation.save(settings, published.name, state.results)
     no_full_validation(monkeypatch)
-
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("read the saved findings although the change was small")
-
-    monkeypatch.setattr(store_validation, "resume", refuse)
+    forbid(monkeypatch, "resume", "read the saved findings although the change was small")
     outcome = staged_write(settings, lambda store: store.update(NEW_TITLE))
     assert outcome.applied and outcome.report is not None
     assert counted(outcome.report.findings) == full(embedded.open_store(settings.store), settings)
