@@ -211,6 +211,11 @@ class Channel:
     address: str | None
     opening_hours: tuple[OpeningHours, ...]
 
+    @property
+    def reachable(self) -> bool:
+        """Whether it says how or when to reach it: phone, e-mail, address, web address or opening hours."""
+        return bool(self.telephone or self.email or self.address or self.url or self.opening_hours)
+
 
 @dataclass(frozen=True)
 class Offering:

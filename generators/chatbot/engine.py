@@ -12,19 +12,19 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generators import phrases
-from generators.chatbot import policy
+from generators.chatbot import contact, policy
 from generators.chatbot.elsewhere import elsewhere
+from generators.chatbot.identity import identity_facts
 from generators.chatbot.index import ChatIndex, Entity
 from generators.chatbot.privacy import mask
 from generators.chatbot.sessions import SessionStore
 from generators.chatbot.text import content_words
 from registry.merge import NATIONAL, MergedProduct, merge
-from registry.model import FAQ, Municipality, NationalService, Product, Step
+from registry.model import FAQ, Municipality, NationalService, Product
 from registry.reader import match_municipality
 
 HERE = Path(__file__).parent
 log = logging.getLogger("dienstengraaf.chat")
-HUMAN_GROUP = {"balie", "telefoon", "chat", "videobellen", "huisbezoek"}
 
 
 @dataclass
@@ -107,6 +107,9 @@ class ChatEngine:
         if policy.asks_for_person(question):
             product = catalog.products.get(state.product) if state.product else None
             return self._handover(product, place, 1.0, asked=True)
+        rest = contact.contact_question(question)
+        if rest is not None and not self.index.names_a_product(rest):
+            return self._contact(place)
         ranked = self.index.search(question)
         previous = catalog.products.get(state.product) if state.product else None
         if previous is not None:
@@ -153,17 +156,31 @@ class ChatEngine:
         follow_up: bool = False,
     ) -> ChatAnswer:
         merged = merge(product, place)
-        faq = self._pick_faq(product, question, follow_up)
-        short = faq.answer.get(lang) if faq else _first_sentences(product.description.get(lang), 2)
         answer = self._facts(ChatAnswer("answer", confidence, ""), merged, lang)
+        faq = self._pick_faq(product, question, follow_up)
+        # Without an FAQ on the asked topic, the graph's own fact on it leads (and is not repeated).
+        lead = None if faq else policy.topic(question)
+        fact = _topic_fact(answer, lead)
+        short = faq.answer.get(lang) if faq else fact or _first_sentences(product.description.get(lang), 2)
         answer.text = self._render(
-            "answer.txt.j2", product=product, merged=merged, short=short, answer=answer, lang=lang, national=NATIONAL
+            "answer.txt.j2",
+            product=product,
+            merged=merged,
+            short=short,
+            answer=answer,
+            lang=lang,
+            national=NATIONAL,
+            lead=lead if fact else None,
         )
         if product.sensitive or (product.complexity is not None and product.complexity.id == "maatwerk"):
             answer.action = "handover"
             answer.text = (
                 self._render(
-                    "handover.txt.j2", product=product, channels=self._human_channels(merged), place=place, asked=False
+                    "handover.txt.j2",
+                    product=product,
+                    channels=contact.human_channels(merged.municipality),
+                    place=place,
+                    asked=False,
                 )
                 + "\n\n"
                 + answer.text
@@ -173,7 +190,7 @@ class ChatEngine:
     def _facts(self, answer: ChatAnswer, merged: MergedProduct, lang: str) -> ChatAnswer:
         product = merged.product
         answer.product = {"id": product.id, "iri": product.iri, "upl": product.upl, "label": product.title.get(lang)}
-        answer.identity = _identity(product.steps, merged, lang)
+        answer.identity = identity_facts(product.steps, merged, lang)
         answer.channel = self._channel(merged, lang)
         answer.costs = [
             {
@@ -242,37 +259,14 @@ class ChatEngine:
             links.extend({"label": "Meer informatie", "url": s} for s in merged.product.sources)
         return links
 
-    def _human_channels(self, merged: MergedProduct) -> list[dict[str, Any]]:
-        if merged.municipality is None:
-            return []
-        return [
-            {
-                "name": c.title.get(),
-                "contact": phrases.channel_contact(c),
-                "opening_hours": [phrases.opening_hours_sentence(h) for h in c.opening_hours],
-            }
-            for c in merged.municipality.channels
-            if c.type is not None and c.type.id in HUMAN_GROUP
-        ]
-
     def _handover(
         self, product: Product | None, place: Municipality | None, confidence: float, asked: bool
     ) -> ChatAnswer:
         if product is not None:
-            merged = merge(product, place)
-            answer = self._facts(ChatAnswer("handover", confidence, ""), merged, "nl")
-            channels = self._human_channels(merged)
+            answer = self._facts(ChatAnswer("handover", confidence, ""), merge(product, place), "nl")
         else:
             answer = ChatAnswer("handover", confidence, "")
-            channels = [
-                {
-                    "name": c.title.get(),
-                    "contact": phrases.channel_contact(c),
-                    "opening_hours": [phrases.opening_hours_sentence(h) for h in c.opening_hours],
-                }
-                for c in (place.channels if place else ())
-                if c.type is not None and c.type.id in HUMAN_GROUP
-            ]
+        channels = contact.human_channels(place)
         answer.channel = {
             "type": "persoonlijk",
             "label": "Persoonlijk contact",
@@ -280,6 +274,21 @@ class ChatEngine:
             "contact": channels,
         }
         answer.text = self._render("handover.txt.j2", product=product, channels=channels, place=place, asked=asked)
+        return answer
+
+    def _contact(self, place: Municipality | None) -> ChatAnswer:
+        """How to reach the municipality: every channel with its contact and opening hours."""
+        channel = contact.contact_channel(place)
+        name = contact.municipality_name(place) if place is not None else ""
+        text = self._render("contact.txt.j2", name=name, channel=channel)
+        answer = ChatAnswer("answer", 0.9, text, channel=channel)
+        if place is not None:
+            answer.municipality = {
+                "id": place.id,
+                "label": place.label.get(),
+                "has_offering": False,
+                "example_data": place.is_example,
+            }
         return answer
 
     def _clarify(self, options: tuple[Entity, ...], confidence: float) -> ChatAnswer:
@@ -353,34 +362,13 @@ class ChatEngine:
         return self.templates.get_template(template).render(**context).strip()
 
 
-def _identity(steps: tuple[Step, ...], merged: MergedProduct, lang: str) -> dict[str, Any] | None:
-    """The identity requirement of the first online step (raised locally where the municipality does),
-    and whether someone must come in person."""
-    online = next(
-        (
-            s
-            for s in steps
-            if s.identity and any(not lv.means.endswith("identiteitsbewijs") for lv in s.identity.levels)
-        ),
-        None,
-    )
-    in_person = next((s for s in steps if s.in_person), None)
-    if online is None and in_person is None:
-        return None
-    requirement = merged.local_identity or (online.identity if online else None)
-    levels = [
-        {"means": lv.means.rsplit("/", 1)[-1], "level": lv.id, "label": lv.label.get(lang)}
-        for lv in (requirement.levels if requirement else ())
-    ]
-    return {
-        "online": levels,
-        "sentence": phrases.identity_sentence(requirement, lang) if requirement else "",
-        "in_person": in_person is not None,
-        "in_person_sentence": phrases.identity_sentence(in_person.identity, lang)
-        if in_person and in_person.identity
-        else "",
-        "source": "gemeente" if merged.local_identity else NATIONAL,
-    }
+def _topic_fact(answer: ChatAnswer, topic: str | None) -> str:
+    """The graph's fact on what the question asks about (processing time, costs) when no FAQ covers it."""
+    if topic == "doorlooptijd":
+        return answer.processing_time or ""
+    if topic == "kosten":
+        return " ".join(str(c["text"]) for c in answer.costs)
+    return ""
 
 
 def _first_sentences(text: str, count: int) -> str:

@@ -9,9 +9,11 @@ import math
 import pickle
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generators.chatbot.lexicon import STOP, dutch_word_counts
 from generators.chatbot.text import Corrector, split_compound, stem, words
 from registry.backend import AnyStore
 from registry.model import FAQ, Catalog, Municipality, NationalService, Product
@@ -22,8 +24,10 @@ FIELD_WEIGHTS = {"names": 3.0, "questions": 1.6, "context": 0.6, "body": 0.35}
 TRIGRAM_WEIGHT = 10.0
 # Added per word of the longest name (title, alternative label) the question contains in full.
 NAME_BONUS = 8.0
+# Added per word of the longest search term (SKOS hidden label) the question contains in full.
+TERM_BONUS = 8.0
 K1, B = 1.2, 0.4
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,9 @@ class ChatIndex:
     faq_tokens: dict[str, list[list[str]]] = field(default_factory=dict)
     name_tokens: dict[str, set[str]] = field(default_factory=dict)
     name_sets: dict[int, list[frozenset[str]]] = field(default_factory=dict)
+    term_sets: dict[int, list[frozenset[str]]] = field(default_factory=dict)
+    # Common Dutch words the registry does not use, with their counts (see lexicon.py).
+    common_words: dict[str, int] = field(default_factory=dict)
     version: str = ""
     format_version: int = FORMAT_VERSION
 
@@ -115,17 +122,21 @@ class ChatIndex:
     def build(cls, catalog: Catalog, municipalities: list[Municipality], version: str = "") -> ChatIndex:
         index = cls(catalog, municipalities, version=version)
         documents: list[dict[str, list[str]]] = []
+        terms: list[tuple[str, ...]] = []
         for product in catalog.products.values():
             index.entities.append(Entity("product", product.id, product.title.get()))
             documents.append(_product_fields(product))
+            terms.append(product.search_terms)
         for service in catalog.services.values():
             index.entities.append(Entity("service", service.id, service.title.get()))
             documents.append(_service_fields(service))
+            terms.append(service.search_terms)
         for document in documents:
             for texts in document.values():
                 for text in texts:
                     index.word_vocabulary.update(words(text))
         index.vocabulary = {stem(w) for w in index.word_vocabulary}
+        index.common_words = {w: c for w, c in dutch_word_counts().items() if w not in index.word_vocabulary}
         index.fields = {name: FieldIndex() for name in FIELD_WEIGHTS}
         grams_by_entity: dict[int, Counter[str]] = {}
         for number, document in enumerate(documents):
@@ -136,8 +147,8 @@ class ChatIndex:
             for text in document["names"] + document["questions"]:
                 grams.update(trigrams(text))
             grams_by_entity[number] = grams
-            names = (frozenset(index.tokens(text, correct=False)) for text in document["names"])
-            index.name_sets[number] = sorted({n for n in names if n}, key=lambda n: (-len(n), sorted(n)))
+            index.name_sets[number] = _longest_first(index.tokens(text, correct=False) for text in document["names"])
+            index.term_sets[number] = _longest_first(index.tokens(text, correct=False) for text in terms[number])
         index._build_trigrams(grams_by_entity)
         for product in catalog.products.values():
             index.faq_tokens[product.id] = [index._faq_tokens(f) for f in product.faqs]
@@ -169,7 +180,9 @@ class ChatIndex:
     # querying -----------------------------------------------------------------
 
     def tokens(self, text: str, correct: bool = True) -> list[str]:
-        """Stems of the meaningful words, typos corrected, compounds also as their parts."""
+        """Stems of the meaningful words, typos corrected, compounds also as their parts. With `correct`
+        (questions), a common Dutch word the registry does not use is kept as it is, not corrected into
+        a registry word, and the most common of those are left out like stop words."""
         from generators.chatbot.text import STOP_WORDS
 
         corrector = self._corrector() if correct else None
@@ -178,7 +191,11 @@ class ChatIndex:
             if word in STOP_WORDS or len(word) < 2:
                 continue
             if corrector is not None:
-                word = corrector.correct(word)
+                count = self.common_words.get(word)
+                if count is None:
+                    word = corrector.correct(word)
+                elif count >= STOP:
+                    continue
             stemmed = stem(word)
             result.append(stemmed)
             if len(word) >= 8:
@@ -205,10 +222,18 @@ class ChatIndex:
                 scores[entity] += TRIGRAM_WEIGHT * similarity
         asked = set(tokens)
         for entity in scores:
-            contained = next((len(n) for n in self.name_sets.get(entity, []) if n <= asked), 0)
-            scores[entity] += NAME_BONUS * contained
+            scores[entity] += NAME_BONUS * _longest_contained(self.name_sets.get(entity, []), asked)
+            scores[entity] += TERM_BONUS * _longest_contained(self.term_sets.get(entity, []), asked)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], self.entities[item[0]].id))
         return [(self.entities[e], round(s, 6)) for e, s in ranked]
+
+    def names_a_product(self, question: str) -> bool:
+        """Whether the question contains a whole name or search term of some product or service."""
+        asked = set(self.tokens(question))
+        return any(
+            _longest_contained(self.name_sets.get(n, []), asked) or _longest_contained(self.term_sets.get(n, []), asked)
+            for n in range(len(self.entities))
+        )
 
     def coverage(self, entity: Entity, question: str) -> float:
         """How much of the question (weighted by rarity) the entity's fields contain: 0..1. Words the
@@ -280,6 +305,16 @@ class ChatIndex:
         index = cls.__new__(cls)
         index.__dict__.update(state)
         return index
+
+
+def _longest_first(token_lists: Iterable[list[str]]) -> list[frozenset[str]]:
+    sets = {frozenset(tokens) for tokens in token_lists if tokens}
+    return sorted(sets, key=lambda n: (-len(n), sorted(n)))
+
+
+def _longest_contained(sets: list[frozenset[str]], asked: set[str]) -> int:
+    """The number of words of the longest of `sets` (longest first) that `asked` contains in full."""
+    return next((len(n) for n in sets if n <= asked), 0)
 
 
 def _product_fields(product: Product) -> dict[str, list[str]]:

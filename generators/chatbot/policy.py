@@ -24,8 +24,11 @@ CLARIFY_RATIO = 0.8
 # At most this many options in a clarifying question.
 MAX_OPTIONS = 3
 
+# Asking for a person. A staff member is asked for ("een medewerker spreken", "met een medewerker"),
+# not talked about ("een klacht over een medewerker", "de medewerker was onbeleefd").
 HUMAN = re.compile(
-    r"\b(medewerk\w*|mens|persoon spreken|iemand spreken|iemand bellen|echt iemand|echte persoon|bellen met|"
+    r"(?<!over )\b(een|met|naar) medewerk\w*|^medewerk\w*$|\bmedewerk\w* (spreken|bellen|aan de lijn)\b|"
+    r"\b(mens|persoon spreken|iemand spreken|iemand bellen|echt iemand|echte persoon|bellen met|"
     r"met iemand praten|iemand aan de lijn|klantenservice|terugbel\w*|speak to|talk to|real person|human|"
     r"someone to talk)\b"
 )

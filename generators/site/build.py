@@ -173,6 +173,7 @@ def municipality_pages(
                 "page_title": t(municipality.label),
                 "life_events": _life_events(products),
                 "products": products,
+                "channels": sorted((c for c in municipality.channels if c.reachable), key=lambda c: c.id),
             },
             lang,
         )

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generators.chatbot.engine import ChatEngine
+from generators.chatbot.index import build_from_store
 from generators.site.build import generate_site
 from generators.site.writer import WriteStats
 from registry import store as embedded
@@ -50,3 +52,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     out = settings.root / "site"
     stats = generate_site(embedded.open_store(settings.store), out, ROOT)
     return Site(settings, out, stats)
+
+
+@pytest.fixture(scope="session")
+def engine(site: Site) -> ChatEngine:
+    """The answer engine over the shared test store."""
+    return ChatEngine(build_from_store(embedded.open_store(site.settings.store), "test"))

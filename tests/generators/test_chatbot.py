@@ -17,18 +17,12 @@ from generators.chatbot.elsewhere import ELSEWHERE
 from generators.chatbot.engine import ChatEngine
 from generators.chatbot.evaluation import evaluate, load_questions
 from generators.chatbot.export import export
-from generators.chatbot.index import ChatIndex, build_from_store
+from generators.chatbot.index import ChatIndex
 from generators.chatbot.privacy import mask
-from registry import store as embedded
 from tests.generators.conftest import ROOT, Site
 
 QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-
-
-@pytest.fixture(scope="module")
-def engine(site: Site) -> ChatEngine:
-    return ChatEngine(build_from_store(embedded.open_store(site.settings.store), "test"))
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Snapshots of a generated product page and content feed. Regenerate with
+"""Snapshots of generated product pages, a home page and the content feed. Regenerate with
 `pytest tests/generators/test_snapshots.py --update-snapshots` after an intended change; the output has
 no generation dates, so the snapshots only change when the catalog or the templates do."""
 
@@ -19,6 +19,7 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
     [
         ("utrecht/producten/paspoort/index.html", "utrecht-paspoort.html"),
         ("zwolle/producten/voornaamwijziging/index.html", "zwolle-voornaamwijziging.html"),
+        ("zwolle/index.html", "zwolle-home.html"),
     ],
 )
 def test_generated_output_matches_its_snapshot(

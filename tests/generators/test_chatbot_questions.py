@@ -1,0 +1,106 @@
+"""Real questions the answer engine got wrong, one regression test each: common Dutch words taken for
+typos, a complaint about a staff member taken for a request to speak to one, questions about the
+municipality itself, and a question on a topic the product has no FAQ for."""
+
+from __future__ import annotations
+
+import pytest
+
+from generators.chatbot.engine import ChatEngine
+from registry.model import Municipality
+from tests.generators.conftest import Site
+
+
+def _municipality(engine: ChatEngine, key: str) -> Municipality:
+    place = engine.municipality(key)
+    assert place is not None
+    return place
+
+
+def test_a_common_dutch_word_is_not_corrected_into_a_registry_word(engine: ChatEngine) -> None:
+    # "ligt" was corrected to "light" (from the English labels), which sent the question to street lights.
+    assert "light" not in engine.index.tokens("Er ligt afval op straat")
+    answer = engine.ask("Er ligt afval op straat")
+    assert answer.product is None or answer.product["id"] != "melding-straatverlichting"
+    assert "melding-openbare-ruimte" in {o["product"]["id"] for o in answer.options} or (
+        answer.product and answer.product["id"] == "melding-openbare-ruimte"
+    )
+
+
+def test_typos_are_still_corrected(engine: ChatEngine) -> None:
+    answer = engine.ask("uitreksel brp aanvragn")
+    assert answer.action == "answer" and answer.product and answer.product["id"] == "brp-uittreksel"
+
+
+def test_a_complaint_about_a_staff_member_is_not_a_request_for_a_person(engine: ChatEngine) -> None:
+    answer = engine.ask("Ik wil een klacht indienen over een medewerker", "zwolle")
+    assert answer.action == "answer" and answer.product and answer.product["id"] == "klacht"
+    assert engine.ask("de medewerker aan de balie was onbeleefd").action != "handover"
+    for question in ("ik wil een medewerker spreken", "kan ik met een medewerker bellen", "medewerker"):
+        assert engine.ask(question, "zwolle").action == "handover", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wanneer is het gemeentehuis open?",
+        "Wat is het telefoonnummer van de gemeente?",
+        "openingstijden stadskantoor",
+        "Hoe kan ik de gemeente bereiken?",
+    ],
+)
+def test_a_question_about_reaching_the_municipality_lists_its_channels(engine: ChatEngine, question: str) -> None:
+    place = _municipality(engine, "zwolle")
+    answer = engine.ask(question, "zwolle")
+    assert answer.action == "answer" and answer.product is None and answer.service is None
+    assert answer.channel is not None and answer.channel["type"] == "contact"
+    expected = {c.title.get() for c in place.channels if c.reachable}
+    assert len(expected) >= 3
+    assert {entry["name"] for entry in answer.channel["contact"]} == expected
+    phone = next(c for c in place.channels if c.telephone)
+    assert phone.telephone and phone.telephone in answer.text
+    assert answer.text.startswith("Zo bereikt u de gemeente Zwolle:")
+    assert answer.municipality and answer.municipality["id"] == place.id
+
+
+def test_the_contact_answer_and_the_home_page_list_the_same_channels(engine: ChatEngine, site: Site) -> None:
+    answer = engine.ask("wanneer is het stadskantoor open", "utrecht")
+    assert answer.channel is not None
+    home = site.read("utrecht/index.html")
+    contact = home[home.index('id="contact"') :]
+    for entry in answer.channel["contact"]:
+        assert f'<h3 class="utrecht-heading-3">{entry["name"]}</h3>' in contact, entry["name"]
+        for sentence in entry["opening_hours"]:
+            assert sentence in contact, sentence
+    assert contact.count('class="dg-channel"') == len(answer.channel["contact"])
+
+
+def test_without_a_municipality_a_contact_question_says_where_to_look(engine: ChatEngine) -> None:
+    answer = engine.ask("Wat is het telefoonnummer van de gemeente?")
+    assert answer.action == "answer" and answer.channel is None
+    assert "14 en het netnummer" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "product"),
+    [
+        ("de ondergrondse container van de gemeente gaat niet open", "afvalpas"),
+        ("Ik wil mijn nieuwe adres doorgeven aan de gemeente", "verhuismelding"),
+    ],
+)
+def test_a_product_question_that_mentions_the_municipality_is_not_a_contact_question(
+    engine: ChatEngine, question: str, product: str
+) -> None:
+    answer = engine.ask(question, "zwolle")
+    assert answer.channel is None or answer.channel["type"] != "contact"
+    ids = {answer.product["id"]} if answer.product else {o["product"]["id"] for o in answer.options}
+    assert product in ids
+
+
+def test_without_an_faq_on_the_topic_the_graphs_fact_leads(engine: ChatEngine) -> None:
+    product = engine.index.catalog.products["identiteitskaart"]
+    assert not any(f.topic is not None and f.topic.id == "doorlooptijd" for f in product.faqs)
+    answer = engine.ask("Hoe lang duurt het voordat mijn ID kaart klaar is?", "utrecht")
+    assert answer.product and answer.product["id"] == "identiteitskaart"
+    assert answer.processing_time and answer.text.startswith(answer.processing_time)
+    assert "Hoe lang:" not in answer.text and "Kosten:" in answer.text
