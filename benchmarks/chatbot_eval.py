@@ -1,5 +1,6 @@
-"""Benchmark of the answer engine: accuracy on the dev and test splits of the evaluation set, latency
-(p50/p95 per question, with the index lookup included), memory and cold start from the built index.
+"""Benchmark of the answer engine: accuracy on the dev and test splits of the evaluation set (product,
+action and the choice of FAQ), latency (p50/p95 per question, with the index lookup included), memory
+and cold start from the built index.
 
 Run: .venv/bin/python benchmarks/chatbot_eval.py  (after `dienstengraaf build`)
 The latency baseline measured in the same process is a plain dictionary lookup loop over the same
@@ -18,10 +19,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generators.chatbot.engine import ChatEngine  # noqa: E402
-from generators.chatbot.evaluation import evaluate, load_questions  # noqa: E402
+from generators.chatbot.evaluation import evaluate, evaluate_faqs, load_faq_labels, load_questions  # noqa: E402
 from registry.settings import Settings  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "generators" / "eval" / "questions.jsonl"
+FAQ_LABELS = ROOT / "tests" / "generators" / "eval" / "faq_labels.jsonl"
 
 
 def main() -> None:
@@ -32,8 +34,10 @@ def main() -> None:
     engine.ask("paspoort")  # first question: corrector and caches warm up
     cold = time.perf_counter() - started
     questions = load_questions(QUESTIONS)
+    labels = load_faq_labels(FAQ_LABELS)
     for split in ("dev", "test"):
         print(evaluate(engine, questions, split).summary())
+        print(evaluate_faqs(engine, questions, labels, split).summary())
     timings = []
     for question in questions:
         begin = time.perf_counter()

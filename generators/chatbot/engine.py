@@ -157,7 +157,7 @@ class ChatEngine:
     ) -> ChatAnswer:
         merged = merge(product, place)
         answer = self._facts(ChatAnswer("answer", confidence, ""), merged, lang)
-        faq = self._pick_faq(product, question, follow_up)
+        faq = self.pick_faq(product.id, question, follow_up)
         # Without an FAQ on the asked topic, the graph's own fact on it leads (and is not repeated).
         lead = None if faq else policy.topic(question)
         fact = _topic_fact(answer, lead)
@@ -319,7 +319,7 @@ class ChatEngine:
         return ChatAnswer("clarify", confidence, self._render("clarify.txt.j2", options=choices), options=choices)
 
     def _service_answer(self, service: NationalService, question: str, confidence: float, lang: str) -> ChatAnswer:
-        faq = self._best("dienst:" + service.id, question)
+        faq = self.pick_faq("dienst:" + service.id, question)
         short = faq.answer.get(lang) if faq else _first_sentences(service.description.get(lang), 3)
         answer = ChatAnswer(
             "answer", confidence, "", service={"id": service.id, "iri": service.iri, "label": service.title.get(lang)}
@@ -330,14 +330,15 @@ class ChatEngine:
         answer.text = self._render("service.txt.j2", service=service, short=short, lang=lang)
         return answer
 
-    def _pick_faq(self, product: Product, question: str, follow_up: bool) -> FAQ | None:
-        """The FAQ that answers the question: on the asked topic if there is one, else the best match."""
-        wanted = policy.topic(question)
-        if wanted is not None:
-            by_topic = tuple(f for f in product.faqs if f.topic is not None and f.topic.id == wanted)
+    def pick_faq(self, key: str, question: str, follow_up: bool = False) -> FAQ | None:
+        """The FAQ of a product (its id) or national service ('dienst:' + id) that answers the question:
+        one on the first asked topic that has FAQs, else the best match (none for a follow-up)."""
+        faqs = self._faqs_of(key)
+        for wanted in policy.topics(question, frozenset(self.index.name_tokens.get(key, ()))):
+            by_topic = tuple(f for f in faqs if f.topic is not None and f.topic.id == wanted)
             if by_topic:
-                return self._best(product.id, question, by_topic) or by_topic[0]
-        return None if follow_up else self._best(product.id, question)
+                return self._best(key, question, by_topic) or by_topic[0]
+        return None if follow_up else self._best(key, question)
 
     def _best(self, key: str, question: str, within: tuple[FAQ, ...] | None = None) -> FAQ | None:
         number, share = self.index.best_faq(key, question)

@@ -1,5 +1,6 @@
 """Measuring the answer engine on a labelled question set (tests/generators/eval/questions.jsonl):
-top-1 product accuracy, wrong direct answers, out-of-scope questions answered directly."""
+top-1 product accuracy, wrong direct answers, out-of-scope questions answered directly, and the choice of
+FAQ (tests/generators/eval/faq_labels.jsonl)."""
 
 from __future__ import annotations
 
@@ -112,4 +113,59 @@ def evaluate(engine: ChatEngine, questions: list[Question], split: str) -> Evalu
             result.out_of_scope += 1
             if direct and got is not None:
                 result.out_of_scope_direct += 1
+    return result
+
+
+@dataclass
+class FaqEvaluation:
+    """How often the engine starts its answer with the right FAQ (or with the description, where no FAQ
+    answers the question), given the right product or service."""
+
+    split: str
+    total: int = 0
+    right: int = 0
+    wrong_faq: int = 0
+    missed: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.split}: FAQ choice {self.accuracy:.3f} ({self.right}/{self.total}); an FAQ that does not answer "
+            f"the question {self.wrong_faq}; no FAQ where one answers it {self.missed}"
+        )
+
+
+def load_faq_labels(path: Path) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    """Question id -> (the FAQ that answers it or None, other FAQs that answer it equally well)."""
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            data = json.loads(line)
+            labels[data["id"]] = (data["faq"], tuple(data.get("also", [])))
+    return labels
+
+
+def evaluate_faqs(
+    engine: ChatEngine, questions: list[Question], labels: dict[str, tuple[str | None, tuple[str, ...]]], split: str
+) -> FaqEvaluation:
+    """The FAQ the engine picks for each labelled question of a split, given its right product or
+    service: this measures the choice of FAQ apart from the choice of product."""
+    result = FaqEvaluation(split)
+    for question in questions:
+        target = question.target
+        if question.split != split or target is None or question.id not in labels:
+            continue
+        expected, also = labels[question.id]
+        faq = engine.pick_faq(target, question.question)
+        got = faq.id if faq else None
+        result.total += 1
+        if got == expected or (got is not None and got in also):
+            result.right += 1
+        elif got is None:
+            result.missed += 1
+        else:
+            result.wrong_faq += 1
     return result

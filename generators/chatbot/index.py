@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generators.chatbot.lexicon import STOP, dutch_word_counts
-from generators.chatbot.text import Corrector, split_compound, stem, words
+from generators.chatbot.lexicon import dutch_word_counts
+from generators.chatbot.text import Corrector, joined_verbs, split_compound, stem, words
 from registry.backend import AnyStore
 from registry.model import FAQ, Catalog, Municipality, NationalService, Product
 from registry.reader import list_municipalities, read_catalog, read_municipality
@@ -150,17 +150,18 @@ class ChatIndex:
             index.name_sets[number] = _longest_first(index.tokens(text, correct=False) for text in document["names"])
             index.term_sets[number] = _longest_first(index.tokens(text, correct=False) for text in terms[number])
         index._build_trigrams(grams_by_entity)
+        # FAQs are matched on what a question asks beyond the title ("paspoort kwijt" -> "kwijt"); the
+        # alternative labels stay in, as they often name the situation ("digid wachtwoord vergeten").
         for product in catalog.products.values():
             index.faq_tokens[product.id] = [index._faq_tokens(f) for f in product.faqs]
-            index.name_tokens[product.id] = {
-                t for text in _product_fields(product)["names"] for t in index.tokens(text, correct=False)
-            }
+            index.name_tokens[product.id] = index._title_tokens(product.title.nl, product.title.en)
         for service in catalog.services.values():
             index.faq_tokens["dienst:" + service.id] = [index._faq_tokens(f) for f in service.faqs]
-            index.name_tokens["dienst:" + service.id] = {
-                t for text in _service_fields(service)["names"] for t in index.tokens(text, correct=False)
-            }
+            index.name_tokens["dienst:" + service.id] = index._title_tokens(service.title.nl, service.title.en)
         return index
+
+    def _title_tokens(self, *titles: str | None) -> set[str]:
+        return {t for title in titles for t in self.tokens(title or "", correct=False)}
 
     def _build_trigrams(self, grams_by_entity: dict[int, Counter[str]]) -> None:
         frequency: Counter[str] = Counter()
@@ -182,24 +183,23 @@ class ChatIndex:
     def tokens(self, text: str, correct: bool = True) -> list[str]:
         """Stems of the meaningful words, typos corrected, compounds also as their parts. With `correct`
         (questions), a common Dutch word the registry does not use is kept as it is, not corrected into
-        a registry word, and the most common of those are left out like stop words."""
+        a registry word, and a split verb is also joined ('schrijf ... in' -> 'inschrijven')."""
         from generators.chatbot.text import STOP_WORDS
 
         corrector = self._corrector() if correct else None
         result = []
-        for word in words(text):
+        plain = words(text)
+        for word in plain:
             if word in STOP_WORDS or len(word) < 2:
                 continue
-            if corrector is not None:
-                count = self.common_words.get(word)
-                if count is None:
-                    word = corrector.correct(word)
-                elif count >= STOP:
-                    continue
+            if corrector is not None and word not in self.common_words:
+                word = corrector.correct(word)
             stemmed = stem(word)
             result.append(stemmed)
             if len(word) >= 8:
                 result.extend(split_compound(word, self.vocabulary))
+        if correct:
+            result.extend(joined_verbs(plain, self.vocabulary))
         return result
 
     def _corrector(self) -> Corrector:
@@ -269,15 +269,27 @@ class ChatIndex:
 
     def best_faq(self, key: str, question: str) -> tuple[int, float]:
         """The FAQ of a product or service ('dienst:' + id) that best matches what the question asks
-        beyond naming the product: its position and the share of those stems it covers (0 when none)."""
-        asked = set(self.tokens(question)) - self.name_tokens.get(key, set())
+        beyond the product's title: its position and the share of those stems it covers (0 when none).
+        Stems are weighted by how rare they are among all FAQs; stems that no FAQ has do not count."""
+        frequency, total = self._faq_frequency()
+        asked = {t for t in self.tokens(question) if t in frequency} - self.name_tokens.get(key, set())
+        weight = {t: math.log(1 + total / frequency[t]) for t in asked}
+        whole = sum(weight.values())
         best, best_score = -1, 0.0
         for number, tokens in enumerate(self.faq_tokens.get(key, [])):
-            overlap = len(asked & set(tokens))
-            score = overlap / len(asked) if asked else 0.0
+            score = sum(weight[t] for t in asked & set(tokens)) / whole if whole else 0.0
             if score > best_score:
                 best, best_score = number, score
         return best, best_score
+
+    def _faq_frequency(self) -> tuple[Counter[str], int]:
+        """In how many FAQs each stem occurs (over all products and services), and the number of FAQs."""
+        cached: tuple[Counter[str], int] | None = getattr(self, "_faq_frequency_cache", None)
+        if cached is None:
+            faqs = [set(tokens) for per_key in self.faq_tokens.values() for tokens in per_key]
+            cached = (Counter(t for tokens in faqs for t in tokens), len(faqs))
+            self._faq_frequency_cache = cached
+        return cached
 
     # storage ------------------------------------------------------------------
 
@@ -285,6 +297,7 @@ class ChatIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         state = dict(self.__dict__)
         state.pop("_corrector_cache", None)
+        state.pop("_faq_frequency_cache", None)
         state["fields"] = {k: (dict(v.postings), v.lengths) for k, v in self.fields.items()}
         state["trigram_postings"] = dict(self.trigram_postings)
         temporary = path.with_suffix(".tmp")

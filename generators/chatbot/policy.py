@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from generators.chatbot.index import Entity
-from generators.chatbot.text import normalise
+from generators.chatbot.text import normalise, stems
 
 # Scores below this are too weak: the question is outside the registry.
 MIN_SCORE = 22.0
@@ -36,6 +36,7 @@ HUMAN = re.compile(
 FOLLOW_UP = re.compile(r"^(en|of|maar|ook|and)\b|\b(dat|die|dit|daarvoor|daar|it|that)\b")
 TOPICS = {
     "kosten": re.compile(r"\b(kost|kosten|prijs|betalen|euro|tarief|hoeveel geld|how much|cost|price|fee)\b"),
+    "geldigheid": re.compile(r"\b(geldig|geldigheid|geldigheidsduur|valid|validity)\b"),
     "doorlooptijd": re.compile(r"\b(hoe lang|duurt|klaar|wachttijd|wanneer krijg|how long)\b"),
     "meenemen": re.compile(r"\b(meenemen|meebrengen|nodig|papieren|documenten|bring)\b"),
     "kinderen": re.compile(r"\b(kind|kinderen|zoon|dochter|baby|minderjarig|child|children|son|daughter)\b"),
@@ -59,13 +60,23 @@ def asks_for_person(question: str) -> bool:
     return bool(HUMAN.search(normalise(question)))
 
 
-def topic(question: str) -> str | None:
-    """The FAQ topic a question asks about (kosten, doorlooptijd, ...), if any."""
+def topics(question: str, title: frozenset[str] = frozenset()) -> list[str]:
+    """The FAQ topics a question asks about (kosten, doorlooptijd, ...), most telling first. A topic
+    named only by words of the entity's `title` (stems) does not count: "digid" names DigiD, not the
+    topic "digitaal"."""
     text = normalise(question)
+    found = []
     for name, pattern in TOPICS.items():
-        if pattern.search(text):
-            return name
-    return None
+        matches = [m.group(0) for m in pattern.finditer(text)]
+        if matches and not all(stems(m) and set(stems(m)) <= title for m in matches):
+            found.append(name)
+    return found
+
+
+def topic(question: str) -> str | None:
+    """The first FAQ topic a question asks about, if any."""
+    found = topics(question)
+    return found[0] if found else None
 
 
 def is_follow_up(question: str, content_words: int) -> bool:

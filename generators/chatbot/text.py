@@ -269,3 +269,52 @@ class Corrector:
         threshold = 80 if len(word) >= 7 else 86
         match = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=threshold)
         return match[0] if match else word
+
+
+# Particles of Dutch separable verbs: "ik schrijf me in" is "inschrijven", "geef het door" is "doorgeven".
+PARTICLES = frozenset(["in", "uit", "aan", "af", "op", "door", "terug", "mee", "over", "weg", "toe", "na", "bij", "om"])
+# After one of these a particle is a preposition: "ik woon in Utrecht", "om de hoek".
+DETERMINERS = frozenset(
+    ["de", "het", "een", "mijn", "mn", "zijn", "zn", "haar", "ons", "onze", "uw", "je", "jouw", "hun", "jullie"]
+)
+DETERMINERS |= {"deze", "die", "dit", "dat", "elk", "elke", "ieder", "iedere", "geen", "welk", "welke"}
+
+
+def infinitives(form: str) -> set[str]:
+    """Possible infinitives of a present-tense verb form: 'schrijft' -> 'schrijven', 'haal' -> 'halen',
+    'vul' -> 'vullen', 'geef' -> 'geven', 'ga' -> 'gaan' (more than one guess; the vocabulary decides)."""
+    bases = {form, form[:-1]} if form.endswith("t") and len(form) > 3 else {form}
+    result = set()
+    for base in bases:
+        for b in {base, base[:-1] + {"f": "v", "s": "z"}[base[-1]]} if base[-1] in "fs" else {base}:
+            result.add(b + "en")
+            if b[-1] in "aeiou":
+                result.update((b + "n", b + b[-1] + "n"))
+            if len(b) >= 3 and b[-2] == b[-3] and b[-2] in "aeou":
+                result.add(b[:-2] + b[-1] + "en")
+            if len(b) >= 2 and b[-1] not in "aeiouy" and b[-2] in "aeiou" and (len(b) < 3 or b[-3] not in "aeiou"):
+                result.add(b + b[-1] + "en")
+    return result
+
+
+def joined_verbs(plain: list[str], vocabulary: set[str]) -> list[str]:
+    """Stems of the separable verbs a question splits ('hoe schrijf ik me in' -> stem of 'inschrijven'),
+    where the joined verb's stem is in the vocabulary. A particle counts only at the end of the question
+    or before another small word, not before a noun phrase ('ik woon in Utrecht' is not 'inwonen')."""
+    found = []
+    for i, particle in enumerate(plain):
+        following = plain[i + 1] if i + 1 < len(plain) else None
+        if particle not in PARTICLES or (following is not None and not _ends_phrase(following)):
+            continue
+        for verb in plain[:i]:
+            if len(verb) < 3 or verb in STOP_WORDS:
+                continue
+            joined = next((j for j in sorted(stem(particle + f) for f in infinitives(verb)) if j in vocabulary), None)
+            if joined is not None:
+                found.append(joined)
+    return found
+
+
+def _ends_phrase(word: str) -> bool:
+    """Whether a particle followed by this word ends its phrase: a small word that is not a determiner."""
+    return word in STOP_WORDS and word not in DETERMINERS and not word.isdigit()

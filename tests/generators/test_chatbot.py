@@ -15,13 +15,14 @@ from rdflib import Graph, URIRef
 
 from generators.chatbot.elsewhere import ELSEWHERE
 from generators.chatbot.engine import ChatEngine
-from generators.chatbot.evaluation import evaluate, load_questions
+from generators.chatbot.evaluation import evaluate, evaluate_faqs, load_faq_labels, load_questions
 from generators.chatbot.export import export
 from generators.chatbot.index import ChatIndex
 from generators.chatbot.privacy import mask
 from tests.generators.conftest import ROOT, Site
 
 QUESTIONS = Path(__file__).parent / "eval" / "questions.jsonl"
+FAQ_LABELS = Path(__file__).parent / "eval" / "faq_labels.jsonl"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
@@ -48,6 +49,25 @@ def test_accuracy_on_the_test_split(engine: ChatEngine) -> None:
     assert result.top1 >= 0.90, result.summary()
     assert result.wrong_direct_rate <= 0.03, result.summary()
     assert result.out_of_scope_direct_rate <= 0.05, result.summary()
+
+
+def test_faq_labels_name_faqs_of_their_own_product_or_service(engine: ChatEngine) -> None:
+    labels = load_faq_labels(FAQ_LABELS)
+    targets = {q.id: q.target for q in load_questions(QUESTIONS) if q.target}
+    assert set(labels) == set(targets)
+    catalog = engine.index.catalog
+    for question_id, (faq, also) in labels.items():
+        target = str(targets[question_id])
+        owner = catalog.services[target[7:]] if target.startswith("dienst:") else catalog.products[target]
+        assert {faq, *also} - {None} <= {f.id for f in owner.faqs}, (question_id, faq, also)
+
+
+def test_faq_choice_on_the_test_split(engine: ChatEngine) -> None:
+    """The right product given, the answer starts with the FAQ that answers the question (or with the
+    description where none does) at least half the time; measured 0.552 on 2026-11-29."""
+    result = evaluate_faqs(engine, load_questions(QUESTIONS), load_faq_labels(FAQ_LABELS), "test")
+    print(result.summary())
+    assert result.accuracy >= 0.5, result.summary()
 
 
 def _online_levels(engine: ChatEngine, product_id: str) -> list[str]:

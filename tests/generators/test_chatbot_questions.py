@@ -1,12 +1,14 @@
 """Real questions the answer engine got wrong, one regression test each: common Dutch words taken for
 typos, a complaint about a staff member taken for a request to speak to one, questions about the
-municipality itself, and a question on a topic the product has no FAQ for."""
+municipality itself, a question on a topic the product has no FAQ for, and split verbs ("schrijf ...
+in")."""
 
 from __future__ import annotations
 
 import pytest
 
 from generators.chatbot.engine import ChatEngine
+from generators.chatbot.text import infinitives, joined_verbs, stem, words
 from registry.model import Municipality
 from tests.generators.conftest import Site
 
@@ -104,3 +106,49 @@ def test_without_an_faq_on_the_topic_the_graphs_fact_leads(engine: ChatEngine) -
     assert answer.product and answer.product["id"] == "identiteitskaart"
     assert answer.processing_time and answer.text.startswith(answer.processing_time)
     assert "Hoe lang:" not in answer.text and "Kosten:" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("form", "infinitive"),
+    [("schrijf", "schrijven"), ("schrijft", "schrijven"), ("geef", "geven"), ("vraag", "vragen"), ("vul", "vullen")],
+)
+def test_infinitives_of_a_verb_form(form: str, infinitive: str) -> None:
+    assert infinitive in infinitives(form)
+
+
+def test_a_split_verb_is_joined_only_where_its_particle_ends_the_phrase() -> None:
+    vocabulary = {stem("inschrijven"), stem("doorgeven"), stem("inwonen"), stem("aanvragen")}
+    assert joined_verbs(words("Hoe schrijf ik me in bij de gemeente?"), vocabulary) == [stem("inschrijven")]
+    assert joined_verbs(words("hoe geef ik mijn verhuizing door"), vocabulary) == [stem("doorgeven")]
+    assert joined_verbs(words("ik woon in Utrecht"), vocabulary) == []
+    assert joined_verbs(words("hoe kom ik aan een vergunning"), vocabulary) == []
+
+
+def test_signing_in_from_abroad_is_not_answered_as_leaving_the_country(engine: ChatEngine) -> None:
+    # "schrijf ... in" (inschrijven) was read as "schrijf ... uit" (leaving the country).
+    answer = engine.ask("Hoe schrijf ik me in bij de gemeente als ik uit het buitenland kom?")
+    assert not (answer.action == "answer" and answer.product and answer.product["id"] == "aangifte-vertrek-buitenland")
+    ids = {answer.product["id"]} if answer.product else {o["product"]["id"] for o in answer.options}
+    assert "brp-inschrijving" in ids
+
+
+@pytest.mark.parametrize(
+    ("key", "question", "faq"),
+    [
+        # The words of an alternative label ("wachtwoord digid vergeten") used to be left out of the match.
+        ("dienst:digid", "digid wachtwoord vergeten", "digid-wachtwoord-vergeten"),
+        ("dienst:digid", "hoe vraag ik digid aan", "digid-aanvragen"),
+        ("paspoort", "paspoort kwijt", "paspoort-kwijt"),
+        # "hoe lang" made this a question about processing time.
+        ("paspoort", "hoe lang is een paspoort geldig", "paspoort-geldig"),
+    ],
+)
+def test_the_faq_that_answers_the_question_is_picked(engine: ChatEngine, key: str, question: str, faq: str) -> None:
+    picked = engine.pick_faq(key, question)
+    assert picked is not None and picked.id == faq
+
+
+def test_a_topic_word_that_is_the_services_own_name_is_not_a_topic(engine: ChatEngine) -> None:
+    # "digid" matches the topic "digitaal", whose FAQ is about DigiD levels.
+    picked = engine.pick_faq("dienst:digid", "ik ben mijn digid wachtwoord kwijt")
+    assert picked is not None and picked.id == "digid-wachtwoord-vergeten"
