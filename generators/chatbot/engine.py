@@ -332,13 +332,22 @@ class ChatEngine:
 
     def pick_faq(self, key: str, question: str, follow_up: bool = False) -> FAQ | None:
         """The FAQ of a product (its id) or national service ('dienst:' + id) that answers the question:
-        one on the first asked topic that has FAQs, else the best match (none for a follow-up)."""
+        one on the first asked topic that has FAQs (for a context topic only if it matches in words or
+        nothing else does), else the best match (none for a follow-up)."""
         faqs = self._faqs_of(key)
+        context: FAQ | None = None
         for wanted in policy.topics(question, frozenset(self.index.name_tokens.get(key, ()))):
             by_topic = tuple(f for f in faqs if f.topic is not None and f.topic.id == wanted)
-            if by_topic:
-                return self._best(key, question, by_topic) or by_topic[0]
-        return None if follow_up else self._best(key, question)
+            if not by_topic:
+                continue
+            found = self._best(key, question, by_topic)
+            if found is not None:
+                return found
+            if wanted not in policy.CONTEXT_TOPICS:
+                return by_topic[0]
+            context = context or by_topic[0]
+        found = self._best(key, question)
+        return context if found is None else (None if follow_up else found)
 
     def _best(self, key: str, question: str, within: tuple[FAQ, ...] | None = None) -> FAQ | None:
         number, share = self.index.best_faq(key, question)

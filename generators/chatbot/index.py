@@ -150,8 +150,7 @@ class ChatIndex:
             index.name_sets[number] = _longest_first(index.tokens(text, correct=False) for text in document["names"])
             index.term_sets[number] = _longest_first(index.tokens(text, correct=False) for text in terms[number])
         index._build_trigrams(grams_by_entity)
-        # FAQs are matched on what a question asks beyond the title ("paspoort kwijt" -> "kwijt"); the
-        # alternative labels stay in, as they often name the situation ("digid wachtwoord vergeten").
+        # The title's stems: a topic named only by them is no topic ("digid" is not "digitaal").
         for product in catalog.products.values():
             index.faq_tokens[product.id] = [index._faq_tokens(f) for f in product.faqs]
             index.name_tokens[product.id] = index._title_tokens(product.title.nl, product.title.en)
@@ -268,16 +267,19 @@ class ChatIndex:
         return {e: s / (norm * self.trigram_norms[e]) for e, s in scores.items()}
 
     def best_faq(self, key: str, question: str) -> tuple[int, float]:
-        """The FAQ of a product or service ('dienst:' + id) that best matches what the question asks
-        beyond the product's title: its position and the share of those stems it covers (0 when none).
-        Stems are weighted by how rare they are among all FAQs; stems that no FAQ has do not count."""
+        """The FAQ of a product or service ('dienst:' + id) that best matches the question: its position
+        and the share of the question's stems it covers (0 when none). Stems are weighted by how rare
+        they are among all FAQs; stems that no FAQ has, or that every FAQ of this product has (its name,
+        usually), do not count."""
         frequency, total = self._faq_frequency()
-        asked = {t for t in self.tokens(question) if t in frequency} - self.name_tokens.get(key, set())
+        faqs = [set(tokens) for tokens in self.faq_tokens.get(key, [])]
+        shared = set.intersection(*faqs) if len(faqs) > 1 else set()
+        asked = {t for t in self.tokens(question) if t in frequency} - shared
         weight = {t: math.log(1 + total / frequency[t]) for t in asked}
         whole = sum(weight.values())
         best, best_score = -1, 0.0
-        for number, tokens in enumerate(self.faq_tokens.get(key, [])):
-            score = sum(weight[t] for t in asked & set(tokens)) / whole if whole else 0.0
+        for number, tokens in enumerate(faqs):
+            score = sum(weight[t] for t in asked & tokens) / whole if whole else 0.0
             if score > best_score:
                 best, best_score = number, score
         return best, best_score

@@ -35,16 +35,26 @@ HUMAN = re.compile(
 
 FOLLOW_UP = re.compile(r"^(en|of|maar|ook|and)\b|\b(dat|die|dit|daarvoor|daar|it|that)\b")
 TOPICS = {
-    "kosten": re.compile(r"\b(kost|kosten|prijs|betalen|euro|tarief|hoeveel geld|how much|cost|price|fee)\b"),
+    "kosten": re.compile(
+        r"\b(kost|kosten|prijs|euro|tarief|hoeveel geld|hoeveel (moet|betaal|betalen)|wat betaal|how much|cost|price|"
+        r"fee)\b"
+    ),
     "geldigheid": re.compile(r"\b(geldig|geldigheid|geldigheidsduur|valid|validity)\b"),
-    "doorlooptijd": re.compile(r"\b(hoe lang|duurt|klaar|wachttijd|wanneer krijg|how long)\b"),
-    "meenemen": re.compile(r"\b(meenemen|meebrengen|nodig|papieren|documenten|bring)\b"),
+    "doorlooptijd": re.compile(
+        r"\b(hoe lang|duurt|klaar|wachttijd|wanneer krijg|hoe snel|hoeveel (weken|dagen)|how long)\b"
+    ),
+    "meenemen": re.compile(
+        r"\b(meenemen|meebrengen|wat (heb|moet) ik (\w+ ){0,3}nodig|wat is er nodig|papieren|documenten|bring)\b"
+    ),
     "kinderen": re.compile(r"\b(kind|kinderen|zoon|dochter|baby|minderjarig|child|children|son|daughter)\b"),
     "aanvragen": re.compile(r"\b(aanvragen|aanvraag|regelen|hoe vraag|waar vraag|apply)\b"),
     "digitaal": re.compile(r"\b(online|digitaal|digid|internet|website)\b"),
     "spoed": re.compile(r"\b(spoed|snel|haast|urgent)\b"),
     "kwijt": re.compile(r"\b(kwijt|verloren|gestolen|lost|stolen)\b"),
 }
+# Topics that often only describe the situation ("mijn dochter", "online"): their FAQ is picked only
+# when it matches the question in words, not merely because the topic is named.
+CONTEXT_TOPICS = frozenset({"kinderen", "aanvragen", "digitaal"})
 
 
 @dataclass(frozen=True)

@@ -152,3 +152,16 @@ def test_a_topic_word_that_is_the_services_own_name_is_not_a_topic(engine: ChatE
     # "digid" matches the topic "digitaal", whose FAQ is about DigiD levels.
     picked = engine.pick_faq("dienst:digid", "ik ben mijn digid wachtwoord kwijt")
     assert picked is not None and picked.id == "digid-wachtwoord-vergeten"
+
+
+def test_a_child_mentioned_in_passing_does_not_pick_the_faq_about_children(engine: ChatEngine) -> None:
+    # "baby" named the topic "kinderen", so the answer was the FAQ on the child's surname.
+    picked = engine.pick_faq("geboorteaangifte", "binnen hoeveel dagen moet je je baby aangeven")
+    assert picked is None or picked.topic is None or picked.topic.id != "kinderen"
+    child = engine.pick_faq("paspoort", "paspoort aanvragen voor mijn dochter van 4")
+    assert child is not None and child.topic is not None and child.topic.id == "kinderen"
+
+
+def test_paying_is_not_a_question_about_costs(engine: ChatEngine) -> None:
+    picked = engine.pick_faq("hondenbelasting", "mijn hond is overleden moet ik nog blijven betalen")
+    assert picked is None or picked.topic is None or picked.topic.id != "kosten"
