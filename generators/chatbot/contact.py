@@ -15,16 +15,19 @@ from registry.model import Channel, Municipality
 # Channel types where a person helps.
 HUMAN_GROUP = {"balie", "telefoon", "chat", "videobellen", "huisbezoek"}
 
-# A question about reaching the municipality itself: how to reach it ...
-REACH = re.compile(
-    r"\b(open|geopend|openingstijd\w*|openingsuren|telefoonnummer\w*|telefoonnr|tel nr|"
-    r"bereikbaar|bereiken|bezoekadres|postadres|mailadres|emailadres|contactgegevens|"
-    r"opening hours|phone number|contact details)\b"
+# Asking how to reach someone: enough on its own ("openingstijden?") ...
+REACH_ALONE = re.compile(
+    r"\b(openingstijd\w*|openingsuren|telefoonnummer\w*|telefoonnr|tel nr|contactgegevens|bezoekadres|"
+    r"bereikbaar|opening hours|phone number|contact details)\b"
 )
-# ... and the municipality or its front office named as what to reach.
+# ... or together with the municipality or its front office ("wanneer is het stadhuis open?").
+REACH = re.compile(
+    r"\b(geopend|bereiken|bereik|postadres|mailadres|emailadres|email adres|e mail adres|adres van|bellen|"
+    r"contact opnemen)\b|\b(wanneer|hoe laat|is|zijn|gaat|gaan)\b( \w+){0,4} (open|dicht)\b"
+)
 PLACE = re.compile(
     r"\b(gemeente|gemeentehuis|stadhuis|stadskantoor|balie|loket|klantcontactcentrum|kcc|servicepunt|"
-    r"publiekshal|town hall|city hall|municipality)\b"
+    r"publiekshal|jullie|town hall|city hall|municipality)\b"
 )
 
 
@@ -32,9 +35,9 @@ def contact_question(question: str) -> str | None:
     """When the question asks how or when the municipality can be reached: the rest of it, without the
     words that say so (to check that it is not about a product after all); otherwise None."""
     text = normalise(question)
-    if not (REACH.search(text) and PLACE.search(text)):
+    if not (REACH_ALONE.search(text) or (REACH.search(text) and PLACE.search(text))):
         return None
-    return PLACE.sub(" ", REACH.sub(" ", text))
+    return PLACE.sub(" ", REACH.sub(" ", REACH_ALONE.sub(" ", text)))
 
 
 def channel_entries(channels: Iterable[Channel], lang: str = "nl") -> list[dict[str, Any]]:

@@ -158,9 +158,12 @@ class ChatEngine:
         merged = merge(product, place)
         answer = self._facts(ChatAnswer("answer", confidence, ""), merged, lang)
         faq = self.pick_faq(product.id, question, follow_up)
-        # Without an FAQ on the asked topic, the graph's own fact on it leads (and is not repeated).
-        lead = None if faq else policy.topic(question)
-        fact = _topic_fact(answer, lead)
+        # Without an FAQ on the asked topic (costs, processing time), the graph's own fact on it leads,
+        # and is not repeated further down.
+        lead = policy.topic(question)
+        fact = _topic_fact(answer, lead) if faq is None or faq.topic is None or faq.topic.id != lead else ""
+        if fact:
+            faq = None
         short = faq.answer.get(lang) if faq else fact or _first_sentences(product.description.get(lang), 2)
         answer.text = self._render(
             "answer.txt.j2",
@@ -281,6 +284,8 @@ class ChatEngine:
         channel = contact.contact_channel(place)
         name = contact.municipality_name(place) if place is not None else ""
         text = self._render("contact.txt.j2", name=name, channel=channel)
+        if channel is not None and not channel["contact"]:
+            channel = None
         answer = ChatAnswer("answer", 0.9, text, channel=channel)
         if place is not None:
             answer.municipality = {
@@ -347,7 +352,7 @@ class ChatEngine:
                 return by_topic[0]
             context = context or by_topic[0]
         found = self._best(key, question)
-        return context if found is None else (None if follow_up else found)
+        return context if found is None or follow_up else found
 
     def _best(self, key: str, question: str, within: tuple[FAQ, ...] | None = None) -> FAQ | None:
         number, share = self.index.best_faq(key, question)

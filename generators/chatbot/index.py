@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generators.chatbot.lexicon import dutch_word_counts
+from generators.chatbot.lexicon import common_dutch_words
 from generators.chatbot.text import Corrector, joined_verbs, split_compound, stem, words
 from registry.backend import AnyStore
 from registry.model import FAQ, Catalog, Municipality, NationalService, Product
@@ -27,7 +27,7 @@ NAME_BONUS = 8.0
 # Added per word of the longest search term (SKOS hidden label) the question contains in full.
 TERM_BONUS = 8.0
 K1, B = 1.2, 0.4
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,8 @@ class ChatIndex:
     name_tokens: dict[str, set[str]] = field(default_factory=dict)
     name_sets: dict[int, list[frozenset[str]]] = field(default_factory=dict)
     term_sets: dict[int, list[frozenset[str]]] = field(default_factory=dict)
-    # Common Dutch words the registry does not use, with their counts (see lexicon.py).
-    common_words: dict[str, int] = field(default_factory=dict)
+    # Common Dutch words the registry does not use (see lexicon.py).
+    common_words: frozenset[str] = frozenset()
     version: str = ""
     format_version: int = FORMAT_VERSION
 
@@ -136,7 +136,7 @@ class ChatIndex:
                 for text in texts:
                     index.word_vocabulary.update(words(text))
         index.vocabulary = {stem(w) for w in index.word_vocabulary}
-        index.common_words = {w: c for w, c in dutch_word_counts().items() if w not in index.word_vocabulary}
+        index.common_words = common_dutch_words() - index.word_vocabulary
         index.fields = {name: FieldIndex() for name in FIELD_WEIGHTS}
         grams_by_entity: dict[int, Counter[str]] = {}
         for number, document in enumerate(documents):
@@ -198,7 +198,8 @@ class ChatIndex:
             if len(word) >= 8:
                 result.extend(split_compound(word, self.vocabulary))
         if correct:
-            result.extend(joined_verbs(plain, self.vocabulary))
+            for clause in re.split(r"[,.;:!?]", text):
+                result.extend(joined_verbs(words(clause), self.vocabulary))
         return result
 
     def _corrector(self) -> Corrector:

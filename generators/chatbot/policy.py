@@ -24,29 +24,33 @@ CLARIFY_RATIO = 0.8
 # At most this many options in a clarifying question.
 MAX_OPTIONS = 3
 
-# Asking for a person. A staff member is asked for ("een medewerker spreken", "met een medewerker"),
-# not talked about ("een klacht over een medewerker", "de medewerker was onbeleefd").
+# Asking for a person ...
 HUMAN = re.compile(
-    r"(?<!over )\b(een|met|naar) medewerk\w*|^medewerk\w*$|\bmedewerk\w* (spreken|bellen|aan de lijn)\b|"
-    r"\b(mens|persoon spreken|iemand spreken|iemand bellen|echt iemand|echte persoon|bellen met|"
+    r"\b(medewerk\w*|mens|persoon spreken|iemand spreken|iemand bellen|echt iemand|echte persoon|bellen met|"
     r"met iemand praten|iemand aan de lijn|klantenservice|terugbel\w*|speak to|talk to|real person|human|"
     r"someone to talk)\b"
 )
+# ... unless a staff member is only talked about in a complaint ("een klacht over een medewerker", "de
+# medewerker was onbeleefd") and not asked to talk to.
+COMPLAINT = re.compile(r"\b(klacht\w*|klagen|klaag|onbeleefd|onvriendelijk|brutaal|boos|ontevreden|gedrag)\b")
+REQUEST = re.compile(r"\b(spreken|bellen|praten|chatten|doorverbind\w*|doorverbonden|aan de lijn|terugbel\w*)\b")
 
 FOLLOW_UP = re.compile(r"^(en|of|maar|ook|and)\b|\b(dat|die|dit|daarvoor|daar|it|that)\b")
 TOPICS = {
     "kosten": re.compile(
-        r"\b(kost|kosten|prijs|euro|tarief|hoeveel geld|hoeveel (moet|betaal|betalen)|wat betaal|how much|cost|price|"
-        r"fee)\b"
+        r"\b(kost|kosten|prijs|euro|tarief|hoeveel geld|hoeveel (moet|betaal|betalen)|wat betaal|hoe duur|how much|"
+        r"cost|price|fee)\b"
     ),
     "geldigheid": re.compile(r"\b(geldig|geldigheid|geldigheidsduur|valid|validity)\b"),
     "doorlooptijd": re.compile(
         r"\b(hoe lang|duurt|klaar|wachttijd|wanneer krijg|hoe snel|hoeveel (weken|dagen)|how long)\b"
     ),
     "meenemen": re.compile(
-        r"\b(meenemen|meebrengen|wat (heb|moet) ik (\w+ ){0,3}nodig|wat is er nodig|papieren|documenten|bring)\b"
+        r"\b(meenemen|meebrengen|wat (heb|moet) (ik|je|u) (\w+ ){0,3}nodig|wat is er nodig|papieren|documenten|bring)\b"
     ),
-    "kinderen": re.compile(r"\b(kind|kinderen|zoon|dochter|baby|minderjarig|child|children|son|daughter)\b"),
+    "kinderen": re.compile(
+        r"\b(kind|kindje|kinderen|zoon|zoontje|dochter|dochtertje|baby|minderjarig|child|children|son|daughter)\b"
+    ),
     "aanvragen": re.compile(r"\b(aanvragen|aanvraag|regelen|hoe vraag|waar vraag|apply)\b"),
     "digitaal": re.compile(r"\b(online|digitaal|digid|internet|website)\b"),
     "spoed": re.compile(r"\b(spoed|snel|haast|urgent)\b"),
@@ -67,7 +71,8 @@ class Decision:
 
 
 def asks_for_person(question: str) -> bool:
-    return bool(HUMAN.search(normalise(question)))
+    text = normalise(question)
+    return bool(HUMAN.search(text)) and not (COMPLAINT.search(text) and not REQUEST.search(text))
 
 
 def topics(question: str, title: frozenset[str] = frozenset()) -> list[str]:

@@ -298,20 +298,22 @@ def infinitives(form: str) -> set[str]:
 
 
 def joined_verbs(plain: list[str], vocabulary: set[str]) -> list[str]:
-    """Stems of the separable verbs a question splits ('hoe schrijf ik me in' -> stem of 'inschrijven'),
-    where the joined verb's stem is in the vocabulary. A particle counts only at the end of the question
-    or before another small word, not before a noun phrase ('ik woon in Utrecht' is not 'inwonen')."""
+    """Stems of the separable verbs a clause splits ('hoe schrijf ik me in' -> stem of 'inschrijven'),
+    where the joined verb's stem is in the vocabulary; a particle joins the nearest verb before it. A
+    particle counts only at the end of the clause or before another small word, not before a noun
+    phrase ('ik woon in Utrecht' is not 'inwonen')."""
     found = []
     for i, particle in enumerate(plain):
         following = plain[i + 1] if i + 1 < len(plain) else None
         if particle not in PARTICLES or (following is not None and not _ends_phrase(following)):
             continue
-        for verb in plain[:i]:
+        for verb in reversed(plain[:i]):  # the nearest verb that joins
             if len(verb) < 3 or verb in STOP_WORDS:
                 continue
             joined = next((j for j in sorted(stem(particle + f) for f in infinitives(verb)) if j in vocabulary), None)
             if joined is not None:
                 found.append(joined)
+                break
     return found
 
 
