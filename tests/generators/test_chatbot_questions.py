@@ -79,6 +79,8 @@ def test_a_question_about_reaching_the_municipality_lists_its_channels(engine: C
     assert {entry["name"] for entry in answer.channel["contact"]} == expected
     phone = next(c for c in place.channels if c.telephone)
     assert phone.telephone and phone.telephone in answer.text
+    # The channel's name already holds its number: "Telefoon 14 038", not "Telefoon 14 038: 14 038".
+    assert f"{phone.telephone}: {phone.telephone}" not in answer.text
     assert answer.text.startswith("Zo bereikt u de gemeente Zwolle:")
     assert answer.municipality and answer.municipality["id"] == place.id
 
