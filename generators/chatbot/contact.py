@@ -61,14 +61,15 @@ def human_channels(place: Municipality | None, lang: str = "nl") -> list[dict[st
 
 def contact_channel(place: Municipality | None, lang: str = "nl") -> dict[str, Any] | None:
     """The `channel` object of a contact answer: every channel of the municipality with a phone number,
-    e-mail, address, web address or opening hours (None without a municipality)."""
-    if place is None:
+    e-mail, address, web address or opening hours (None without a municipality or such channels)."""
+    entries = channel_entries((c for c in place.channels if c.reachable), lang) if place is not None else []
+    if not entries:
         return None
     return {
         "type": "contact",
         "label": "Contact met de gemeente",
         "reason": "Zo bereikt u de gemeente.",
-        "contact": channel_entries((c for c in place.channels if c.reachable), lang),
+        "contact": entries,
     }
 
 

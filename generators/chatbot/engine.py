@@ -161,10 +161,9 @@ class ChatEngine:
         # Without an FAQ on the asked topic (costs, processing time), the graph's own fact on it leads,
         # and is not repeated further down.
         lead = policy.topic(question)
-        fact = _topic_fact(answer, lead) if faq is None or faq.topic is None or faq.topic.id != lead else ""
-        if fact:
-            faq = None
-        short = faq.answer.get(lang) if faq else fact or _first_sentences(product.description.get(lang), 2)
+        on_topic = faq is not None and faq.topic is not None and faq.topic.id == lead
+        fact = "" if on_topic else _topic_fact(answer, lead)
+        short = fact or (faq.answer.get(lang) if faq else _first_sentences(product.description.get(lang), 2))
         answer.text = self._render(
             "answer.txt.j2",
             product=product,
@@ -215,12 +214,7 @@ class ChatEngine:
         answer.links = self._links(merged)
         answer.sources = [{"url": s, "modified": product.modified} for s in product.sources]
         if merged.municipality is not None:
-            answer.municipality = {
-                "id": merged.municipality.id,
-                "label": merged.municipality.label.get(lang),
-                "has_offering": merged.offering is not None,
-                "example_data": merged.municipality.is_example,
-            }
+            answer.municipality = _municipality_info(merged.municipality, merged.offering is not None, lang)
         return answer
 
     def _channel(self, merged: MergedProduct, lang: str) -> dict[str, Any] | None:
@@ -283,17 +277,9 @@ class ChatEngine:
         """How to reach the municipality: every channel with its contact and opening hours."""
         channel = contact.contact_channel(place)
         name = contact.municipality_name(place) if place is not None else ""
-        text = self._render("contact.txt.j2", name=name, channel=channel)
-        if channel is not None and not channel["contact"]:
-            channel = None
-        answer = ChatAnswer("answer", 0.9, text, channel=channel)
+        answer = ChatAnswer("answer", 0.9, self._render("contact.txt.j2", name=name, channel=channel), channel=channel)
         if place is not None:
-            answer.municipality = {
-                "id": place.id,
-                "label": place.label.get(),
-                "has_offering": False,
-                "example_data": place.is_example,
-            }
+            answer.municipality = _municipality_info(place, False)
         return answer
 
     def _clarify(self, options: tuple[Entity, ...], confidence: float) -> ChatAnswer:
@@ -341,7 +327,7 @@ class ChatEngine:
         nothing else does), else the best match (none for a follow-up)."""
         faqs = self._faqs_of(key)
         context: FAQ | None = None
-        for wanted in policy.topics(question, frozenset(self.index.name_tokens.get(key, ()))):
+        for wanted in policy.topics(question, frozenset(self.index.title_tokens.get(key, ()))):
             by_topic = tuple(f for f in faqs if f.topic is not None and f.topic.id == wanted)
             if not by_topic:
                 continue
@@ -375,6 +361,16 @@ class ChatEngine:
 
     def _render(self, template: str, **context: Any) -> str:
         return self.templates.get_template(template).render(**context).strip()
+
+
+def _municipality_info(place: Municipality, has_offering: bool, lang: str = "nl") -> dict[str, Any]:
+    """The `municipality` object of an answer."""
+    return {
+        "id": place.id,
+        "label": place.label.get(lang),
+        "has_offering": has_offering,
+        "example_data": place.is_example,
+    }
 
 
 def _topic_fact(answer: ChatAnswer, topic: str | None) -> str:

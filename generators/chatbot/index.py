@@ -27,7 +27,7 @@ NAME_BONUS = 8.0
 # Added per word of the longest search term (SKOS hidden label) the question contains in full.
 TERM_BONUS = 8.0
 K1, B = 1.2, 0.4
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,8 @@ class ChatIndex:
     trigram_postings: dict[str, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
     trigram_norms: dict[int, float] = field(default_factory=dict)
     faq_tokens: dict[str, list[list[str]]] = field(default_factory=dict)
-    name_tokens: dict[str, set[str]] = field(default_factory=dict)
+    # The title's stems: a topic named only by them is no topic ("digid" is not "digitaal").
+    title_tokens: dict[str, set[str]] = field(default_factory=dict)
     name_sets: dict[int, list[frozenset[str]]] = field(default_factory=dict)
     term_sets: dict[int, list[frozenset[str]]] = field(default_factory=dict)
     # Common Dutch words the registry does not use (see lexicon.py).
@@ -150,16 +151,15 @@ class ChatIndex:
             index.name_sets[number] = _longest_first(index.tokens(text, correct=False) for text in document["names"])
             index.term_sets[number] = _longest_first(index.tokens(text, correct=False) for text in terms[number])
         index._build_trigrams(grams_by_entity)
-        # The title's stems: a topic named only by them is no topic ("digid" is not "digitaal").
         for product in catalog.products.values():
             index.faq_tokens[product.id] = [index._faq_tokens(f) for f in product.faqs]
-            index.name_tokens[product.id] = index._title_tokens(product.title.nl, product.title.en)
+            index.title_tokens[product.id] = index._stems_of(product.title.nl, product.title.en)
         for service in catalog.services.values():
             index.faq_tokens["dienst:" + service.id] = [index._faq_tokens(f) for f in service.faqs]
-            index.name_tokens["dienst:" + service.id] = index._title_tokens(service.title.nl, service.title.en)
+            index.title_tokens["dienst:" + service.id] = index._stems_of(service.title.nl, service.title.en)
         return index
 
-    def _title_tokens(self, *titles: str | None) -> set[str]:
+    def _stems_of(self, *titles: str | None) -> set[str]:
         return {t for title in titles for t in self.tokens(title or "", correct=False)}
 
     def _build_trigrams(self, grams_by_entity: dict[int, Counter[str]]) -> None:

@@ -275,9 +275,11 @@ class Corrector:
 PARTICLES = frozenset(["in", "uit", "aan", "af", "op", "door", "terug", "mee", "over", "weg", "toe", "na", "bij", "om"])
 # After one of these a particle is a preposition: "ik woon in Utrecht", "om de hoek".
 DETERMINERS = frozenset(
-    ["de", "het", "een", "mijn", "mn", "zijn", "zn", "haar", "ons", "onze", "uw", "je", "jouw", "hun", "jullie"]
+    {
+        *("de", "het", "een", "mijn", "mn", "zijn", "zn", "haar", "ons", "onze", "uw", "je", "jouw", "hun", "jullie"),
+        *("deze", "die", "dit", "dat", "elk", "elke", "ieder", "iedere", "geen", "welk", "welke"),
+    }
 )
-DETERMINERS |= {"deze", "die", "dit", "dat", "elk", "elke", "ieder", "iedere", "geen", "welk", "welke"}
 
 
 def infinitives(form: str) -> set[str]:

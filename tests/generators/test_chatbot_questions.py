@@ -10,10 +10,18 @@ from dataclasses import replace
 
 import pytest
 
-from generators.chatbot.engine import ChatEngine
+from generators.chatbot.engine import ChatAnswer, ChatEngine
 from generators.chatbot.text import infinitives, joined_verbs, stem, words
 from registry.model import Municipality
 from tests.generators.conftest import Site
+
+
+def _offered(answer: ChatAnswer) -> set[str]:
+    """The product or service an answer is about, or those it offers to choose from."""
+    named = answer.product or answer.service
+    if named:
+        return {named["id"]}
+    return {(option.get("product") or option["service"])["id"] for option in answer.options}
 
 
 def _municipality(engine: ChatEngine, key: str) -> Municipality:
@@ -27,9 +35,7 @@ def test_a_common_dutch_word_is_not_corrected_into_a_registry_word(engine: ChatE
     assert "light" not in engine.index.tokens("Er ligt afval op straat")
     answer = engine.ask("Er ligt afval op straat")
     assert answer.product is None or answer.product["id"] != "melding-straatverlichting"
-    assert "melding-openbare-ruimte" in {o["product"]["id"] for o in answer.options} or (
-        answer.product and answer.product["id"] == "melding-openbare-ruimte"
-    )
+    assert "melding-openbare-ruimte" in _offered(answer)
 
 
 def test_typos_are_still_corrected(engine: ChatEngine) -> None:
@@ -116,9 +122,7 @@ def test_a_product_question_that_mentions_the_municipality_is_not_a_contact_ques
 ) -> None:
     answer = engine.ask(question, "zwolle")
     assert answer.channel is None or answer.channel["type"] != "contact"
-    named = answer.product or answer.service
-    ids = {named["id"]} if named else {(o.get("product") or o["service"])["id"] for o in answer.options}
-    assert product in ids
+    assert product in _offered(answer)
 
 
 @pytest.mark.parametrize(
@@ -171,8 +175,7 @@ def test_signing_in_from_abroad_is_not_answered_as_leaving_the_country(engine: C
     # "schrijf ... in" (inschrijven) was read as "schrijf ... uit" (leaving the country).
     answer = engine.ask("Hoe schrijf ik me in bij de gemeente als ik uit het buitenland kom?")
     assert not (answer.action == "answer" and answer.product and answer.product["id"] == "aangifte-vertrek-buitenland")
-    ids = {answer.product["id"]} if answer.product else {o["product"]["id"] for o in answer.options}
-    assert "brp-inschrijving" in ids
+    assert "brp-inschrijving" in _offered(answer)
 
 
 @pytest.mark.parametrize(
